@@ -1,0 +1,101 @@
+/**
+ * The side-by-side comparison behind topic, event, outlet and speaker pages:
+ * statements as rows, outlets as columns, each outlet's wording diffed against a reference.
+ */
+import { diffVersions } from './quotes/align.ts';
+import type { DiffPart, Quote, Statement } from './quotes/types.ts';
+
+export interface ComparisonFilter {
+  /** Topic id; statements outside it are left out. */
+  topic?: string;
+  /** Event id. */
+  event?: string;
+  /** Person id, or null for unattributed statements; undefined for everyone. */
+  speaker?: string | null;
+}
+
+/** One outlet's wording of a statement, compared with the row's reference wording. */
+export interface VersionDiff {
+  outlet: string;
+  parts: DiffPart[];
+}
+
+export interface ComparisonRow {
+  statement: Statement;
+  /** Quotes by outlet id, in article order; an outlet missing from the map did not quote it. */
+  cells: Map<string, Quote[]>;
+  /** The outlet whose wording the others are compared with (the fullest version). */
+  reference: string;
+  /** The other outlets' wording against the reference's, word by word. */
+  diffs: VersionDiff[];
+}
+
+/** A statement's place in the filter (kept apart so pages and tests agree on membership). */
+export function statementMatches(statement: Statement, filter: ComparisonFilter): boolean {
+  if (filter.topic !== undefined && !statement.topics.includes(filter.topic)) return false;
+  if (filter.event !== undefined && statement.event !== filter.event) return false;
+  if (filter.speaker !== undefined && statement.speaker !== filter.speaker) return false;
+  return true;
+}
+
+/** The words one outlet used for a statement: its quotes of it, in order, joined by an ellipsis. */
+export function versionText(quotes: Quote[]): string {
+  return quotes.map((q) => q.text).join(' … ');
+}
+
+/**
+ * Rows for every statement that matches `filter`: most outlets first, then in the
+ * order the statements first appear in the corpus (which follows article order).
+ */
+export function buildComparison(
+  statements: Statement[],
+  quoteById: (id: string) => Quote,
+  filter: ComparisonFilter,
+): ComparisonRow[] {
+  const rows = statements
+    .map((statement, order) => ({ statement, order }))
+    .filter(({ statement }) => statementMatches(statement, filter))
+    .map(({ statement, order }) => ({ row: comparisonRow(statement, quoteById), order }));
+  rows.sort((a, b) => b.row.statement.outlets.length - a.row.statement.outlets.length || a.order - b.order);
+  return rows.map(({ row }) => row);
+}
+
+function comparisonRow(statement: Statement, quoteById: (id: string) => Quote): ComparisonRow {
+  const cells = new Map<string, Quote[]>();
+  for (const id of statement.quotes) {
+    const quote = quoteById(id);
+    const list = cells.get(quote.outlet) ?? [];
+    list.push(quote);
+    cells.set(quote.outlet, list);
+  }
+  const versions = [...cells].map(([outlet, quotes]) => ({ outlet, text: versionText(quotes), full: quotes.some((q) => q.kind === 'full') }));
+  // The fullest wording makes the clearest baseline: full quotes before fragments, then longest.
+  versions.sort((a, b) => Number(b.full) - Number(a.full) || b.text.length - a.text.length || a.outlet.localeCompare(b.outlet));
+  const [reference, ...others] = versions;
+  if (!reference) throw new Error(`statement ${statement.id} has no quotes`);
+  return {
+    statement,
+    cells,
+    reference: reference.outlet,
+    diffs: others.map(({ outlet, text }) => ({ outlet, parts: diffVersions(reference.text, text) })),
+  };
+}
+
+/** Quotes per outlet and per speaker among the rows: the numbers a topic page opens with. */
+export function tallyRows(rows: ComparisonRow[]): {
+  byOutlet: Map<string, number>;
+  bySpeaker: Map<string | null, number>;
+  quotes: number;
+} {
+  const byOutlet = new Map<string, number>();
+  const bySpeaker = new Map<string | null, number>();
+  let quotes = 0;
+  for (const row of rows) {
+    for (const [outlet, list] of row.cells) {
+      byOutlet.set(outlet, (byOutlet.get(outlet) ?? 0) + list.length);
+      for (const quote of list) bySpeaker.set(quote.speaker, (bySpeaker.get(quote.speaker) ?? 0) + 1);
+      quotes += list.length;
+    }
+  }
+  return { byOutlet, bySpeaker, quotes };
+}

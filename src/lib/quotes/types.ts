@@ -1,0 +1,150 @@
+/**
+ * The quote engine's vocabulary. Pure data: no Astro, no clock, no I/O.
+ *
+ * Flow: ArticleText --extract--> ExtractedQuote[] --attribute--> AttributedQuote[]
+ *       --classify--> ClassifiedQuote[] --align (across articles)--> Statement[]
+ */
+
+/** One block of article body text as the reader sees it (plain text, no markup). */
+export interface Paragraph {
+  /** 1-based position among the body's paragraphs (headings are not counted). */
+  index: number;
+  /** Stable DOM id of the paragraph on the article page, e.g. "p3". */
+  id: string;
+  /** Plain text of the paragraph, exactly as rendered. */
+  text: string;
+  /** Text of the nearest preceding section heading, or null before the first one. */
+  heading: string | null;
+}
+
+/** The parts of an article the engine reads. */
+export interface ArticleText {
+  /** Article id (the content entry id / slug). */
+  id: string;
+  /** Outlet id. */
+  outlet: string;
+  /** Event id. */
+  event: string;
+  /** Headline (never searched for quotes). */
+  title: string;
+  /** Body paragraphs in reading order. */
+  paragraphs: Paragraph[];
+}
+
+/** A speaker, from content/people.json. */
+export interface Person {
+  /** Stable id, e.g. "trump". */
+  id: string;
+  /** Canonical display name, e.g. "Donald Trump". */
+  name: string;
+  /** Role at the time of the coverage, e.g. "President of the United States". */
+  role: string;
+  /** Pronoun used for this person in running text. */
+  pronoun: 'he' | 'she' | 'they';
+  /** Other ways articles name this person: surnames, titles, descriptions ("the president", "the Japanese premier"). */
+  aliases: string[];
+}
+
+/** A topic, from content/topics.json. Its terms live in content, not in code. */
+export interface TopicDefinition {
+  id: string;
+  title: string;
+  description: string;
+  /** Words and phrases that place a quote under this topic (case-insensitive, whole words). */
+  terms: string[];
+}
+
+/** An editor's correction for one quote, from the article's frontmatter `quotes:` list. */
+export interface QuoteOverride {
+  /** The quote text exactly as it stands between the quotation marks. */
+  text: string;
+  /** Person id to attribute it to, or null to mark it deliberately unattributed. */
+  speaker?: string | null;
+  /** Topic ids that replace the classifier's choice. */
+  topics?: string[];
+}
+
+/** The span of a quote inside one paragraph: offsets into Paragraph.text. */
+export interface QuoteSpan {
+  /** Paragraph.index. */
+  paragraph: number;
+  /** Offset of the first character after the opening mark. */
+  start: number;
+  /** Offset of the closing mark (exclusive end of the quoted text). */
+  end: number;
+}
+
+export type QuoteKind = 'full' | 'fragment';
+
+export interface ExtractedQuote {
+  /** Anchor on the article page, unique within the article, stable across builds: "q<paragraph>-<n>". */
+  anchor: string;
+  /**
+   * Exactly the characters between the quotation marks. For a quote that runs over
+   * several paragraphs, the spans' texts joined by "\n\n" (the continuation marks are not part of it).
+   */
+  text: string;
+  /** One span per paragraph the quote covers (one for most quotes). */
+  spans: QuoteSpan[];
+  kind: QuoteKind;
+  /**
+   * Quotes of one utterance share this key (a quotation split by its attribution:
+   * "No one likes conflict," he said. "But ..."). Equal to the first part's anchor.
+   */
+  utterance: string;
+}
+
+export type AttributionMethod =
+  | 'override'
+  | 'post' // "...," Trump said / said Trump
+  | 'pre' // Abe said: "..." / Trump told reporters "..."
+  | 'pronoun' // he said, after a named person
+  | 'alias' // the president said / the Japanese premier said
+  | 'according-to'
+  | 'continuation' // a quote in the same utterance or a following bare quote paragraph
+  | 'none';
+
+export interface AttributedQuote extends ExtractedQuote {
+  /** Person id, or null when the text does not say who spoke. */
+  speaker: string | null;
+  /** How the speaker was found (for tests, eval and the curious reader). */
+  attribution: AttributionMethod;
+}
+
+export interface ClassifiedQuote extends AttributedQuote {
+  /** Topic ids; empty means "other". */
+  topics: string[];
+}
+
+/** A quote placed in the corpus: the article's metadata plus the engine's findings. */
+export interface Quote extends ClassifiedQuote {
+  /** Globally unique id: "<article id>--<anchor>". */
+  id: string;
+  article: string;
+  outlet: string;
+  event: string;
+  /** Statement id this quote belongs to. */
+  statement: string;
+}
+
+/** A word-level difference between two versions of a statement. */
+export interface DiffPart {
+  value: string;
+  added: boolean;
+  removed: boolean;
+}
+
+/** One utterance as one or more outlets quoted it. */
+export interface Statement {
+  /** Stable id derived from its first quote: "s-<quote id>". */
+  id: string;
+  event: string;
+  /** Person id, or null. */
+  speaker: string | null;
+  /** Quote ids, in corpus order. */
+  quotes: string[];
+  /** Outlet ids (unique, sorted). */
+  outlets: string[];
+  /** Union of its quotes' topics. */
+  topics: string[];
+}

@@ -1,0 +1,16 @@
+import type { APIRoute } from 'astro';
+import { getCorpus } from '../../data/corpus.ts';
+
+/** Open data: one object per statement, an utterance as one or more outlets quoted it. */
+export const GET: APIRoute = async () => {
+  const corpus = await getCorpus();
+  const body = corpus.statements.map(({ id, event, speaker, quotes, outlets, topics }) => ({
+    id,
+    event,
+    speaker,
+    quotes,
+    outlets,
+    topics,
+  }));
+  return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json' } });
+};

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { $, $$, type ArticleRecord, idsOn, page, type QuoteRecord, readJson, type StatementRecord, text } from './dist.ts';
+
+const articles = readJson<ArticleRecord[]>('articles');
+const quotes = readJson<QuoteRecord[]>('quotes');
+const statements = readJson<StatementRecord[]>('statements');
+const articleById = new Map(articles.map((a) => [a.id, a]));
+
+describe('dist/data/quotes.json', () => {
+  it('has quotes from every article, with the documented fields', () => {
+    expect(new Set(quotes.map((q) => q.article))).toEqual(new Set(articles.map((a) => a.id)));
+    for (const quote of quotes) {
+      expect(Object.keys(quote).sort()).toEqual(
+        ['article', 'event', 'id', 'kind', 'outlet', 'speaker', 'speakerName', 'statement', 'text', 'topics', 'url'].sort(),
+      );
+      expect(['full', 'fragment']).toContain(quote.kind);
+      expect(quote.speaker === null).toBe(quote.speakerName === null);
+    }
+    expect(new Set(quotes.map((q) => q.id)).size).toBe(quotes.length);
+  });
+
+  it('carries each quote exactly as it stands in its article, at its anchor', () => {
+    for (const quote of quotes) {
+      const article = articleById.get(quote.article)!;
+      expect(quote.outlet).toBe(article.outlet);
+      expect(quote.event).toBe(article.event);
+      const tree = page(article.url);
+      const body = $$('.article-body > p', tree).map(text).join('\n\n');
+      // Exact substring of the article text (multi-paragraph quotes keep their paragraph break).
+      const parts = quote.text.split('\n\n');
+      for (const part of parts) expect(body, quote.id).toContain(part);
+      const anchor = decodeURIComponent(quote.url.split('#')[1] ?? '');
+      const marked = $$(`.article-body [data-quote="${anchor}"]`, tree).map(text);
+      expect(marked.join('\n\n'), quote.id).toBe(quote.text);
+      expect(idsOn(tree).has(anchor), quote.id).toBe(true);
+    }
+  });
+
+  it('describes every marked quote by its speaker, for assistive technology', () => {
+    for (const article of articles) {
+      const tree = page(article.url);
+      const ids = idsOn(tree);
+      for (const el of $$('.article-body .quote', tree)) {
+        const describedBy = String(el.properties.ariaDescribedBy);
+        expect(ids.has(describedBy), `${article.id} ${describedBy}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('dist/data/statements.json', () => {
+  it('puts every quote in exactly one statement, and agrees with quotes.json', () => {
+    const quoteById = new Map(quotes.map((q) => [q.id, q]));
+    const seen = new Set<string>();
+    for (const statement of statements) {
+      expect(statement.quotes.length).toBeGreaterThan(0);
+      for (const id of statement.quotes) {
+        expect(seen.has(id), id).toBe(false);
+        seen.add(id);
+        const quote = quoteById.get(id)!;
+        expect(quote.statement).toBe(statement.id);
+        expect(quote.event).toBe(statement.event);
+      }
+      const members = statement.quotes.map((id) => quoteById.get(id)!);
+      expect(statement.outlets).toEqual([...new Set(members.map((q) => q.outlet))].sort());
+      expect([...statement.topics].sort()).toEqual([...new Set(members.flatMap((q) => q.topics))].sort());
+    }
+    expect(seen.size).toBe(quotes.length);
+  });
+
+  it('aligns the statements the outlets share', () => {
+    const byText = (fragment: string) => quotes.filter((q) => q.text.toLowerCase().includes(fragment));
+    const patience = byText('strategic patience');
+    expect(new Set(patience.map((q) => q.outlet))).toEqual(new Set(['npr', 'nikkei', 'reuters']));
+    expect(new Set(patience.map((q) => q.statement)).size).toBe(1);
+    // 2017's "maximum pressure" and 2018's are different statements.
+    const pressure = byText('maximum pressure');
+    expect(new Set(pressure.map((q) => q.event))).toEqual(new Set(['tokyo-2017', 'washington-2018']));
+    for (const q of pressure) expect(statements.find((s) => s.id === q.statement)!.event).toBe(q.event);
+  });
+});

@@ -1,0 +1,125 @@
+import type { Element } from 'hast';
+import { describe, expect, it } from 'vitest';
+import { $, $$, allPages, fileFor, idsOn, page, type QuoteRecord, readJson, type StatementRecord, text } from './dist.ts';
+
+const quotes = readJson<QuoteRecord[]>('quotes');
+const statements = readJson<StatementRecord[]>('statements');
+const TOPICS = ['security', 'trade', 'abductees'];
+
+/** The quotes a topic page must show: those of every statement under the topic. */
+function quotesOf(topic: string): QuoteRecord[] {
+  const ids = new Set(statements.filter((s) => s.topics.includes(topic)).map((s) => s.id));
+  return quotes.filter((q) => ids.has(q.statement));
+}
+
+function columnOf(cell: Element, row: Element): string | undefined {
+  return cell.properties.dataOutlet as string | undefined;
+}
+
+describe.each(TOPICS)('the %s topic page', (topic) => {
+  const tree = page(`/topics/${topic}/`);
+
+  it('shows every quote of the topic exactly once, in its outlet column and its statement row', () => {
+    const expected = quotesOf(topic);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const quote of expected) {
+      const shown = $$(`[data-quote="${quote.id}"]`, tree);
+      expect(shown, quote.id).toHaveLength(1);
+      const row = $(`tr[data-statement="${quote.statement}"]`, tree)!;
+      expect(row, quote.statement).toBeTruthy();
+      const cell = $$('td', row).find((td) => $(`[data-quote="${quote.id}"]`, td));
+      expect(cell, quote.id).toBeTruthy();
+      expect(columnOf(cell!, row)).toBe(quote.outlet);
+      expect(text($('blockquote', shown[0]!))).toBe(quote.text);
+    }
+    expect($$('[data-quote]', tree)).toHaveLength(expected.length);
+  });
+
+  it('is a real table: caption, column headers with scope, a header naming each row', () => {
+    for (const table of $$('table.comparison', tree)) {
+      expect(text($('caption', table))).not.toBe('');
+      const heads = $$('thead th', table);
+      expect(heads.every((th) => th.properties.scope === 'col')).toBe(true);
+      for (const row of $$('tbody tr', table)) {
+        expect($('th[scope="row"]', row)).toBeTruthy();
+        // One cell per outlet column plus the differences column.
+        expect($$('td', row)).toHaveLength(heads.length - 1);
+      }
+    }
+  });
+
+  it('says plainly when an outlet did not quote a statement', () => {
+    for (const row of $$('tr[data-statement]', tree)) {
+      const statement = statements.find((s) => s.id === row.properties.dataStatement)!;
+      for (const cell of $$('td[data-outlet]', row)) {
+        const quoted = statement.outlets.includes(String(cell.properties.dataOutlet));
+        expect(text(cell).trim() === 'Not quoted', String(row.properties.dataStatement)).toBe(!quoted);
+      }
+    }
+  });
+
+  it('puts the statements most outlets quoted first, per event', () => {
+    for (const table of $$('table.comparison', tree)) {
+      const counts = $$('tr[data-statement]', table).map(
+        (row) => statements.find((s) => s.id === row.properties.dataStatement)!.outlets.length,
+      );
+      expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+    }
+  });
+
+  it('marks wording differences with <ins>/<del> where versions differ', () => {
+    const multi = statements.filter((s) => s.topics.includes(topic) && s.outlets.length > 1);
+    if (multi.length === 0) return;
+    const diffs = $$('tr[data-statement] td.diffs', tree);
+    expect(diffs.some((td) => $('ins, del', td))).toBe(true);
+  });
+
+  it('opens with the number of quotes per outlet', () => {
+    const numbers = text($('.numbers', tree));
+    const expected = quotesOf(topic);
+    for (const outlet of new Set(expected.map((q) => q.outlet))) {
+      const n = expected.filter((q) => q.outlet === outlet).length;
+      expect(numbers).toMatch(new RegExp(`${n} quotes?`));
+    }
+  });
+});
+
+describe('filtered topic views', () => {
+  it('exist for every filter link, without JavaScript, and show only matching statements', () => {
+    for (const topic of TOPICS) {
+      const tree = page(`/topics/${topic}/`);
+      for (const link of $$('nav.filter a', tree)) {
+        const href = String(link.properties.href);
+        expect(fileFor(href), href).not.toBeNull();
+        const view = page(href);
+        const match = /\/topics\/[^/]+\/(?:([^/]+)\/)?(?:by\/([^/]+)\/)?$/.exec(href)!;
+        const [, event, speaker] = match;
+        for (const row of $$('tr[data-statement]', view)) {
+          const statement = statements.find((s) => s.id === row.properties.dataStatement)!;
+          if (event && event !== 'by') expect(statement.event).toBe(event);
+          if (speaker) expect(statement.speaker ?? 'unattributed').toBe(speaker);
+        }
+      }
+    }
+  });
+});
+
+describe('links across the whole build', () => {
+  it('every internal link lands on an existing page and anchor', () => {
+    for (const url of allPages()) {
+      const tree = page(url);
+      for (const a of $$('a[href]', tree)) {
+        const href = String(a.properties.href);
+        if (/^(https?:|mailto:)/.test(href)) continue;
+        const absolute = new URL(href, `http://site${url}`);
+        const target = fileFor(absolute.pathname);
+        expect(target, `${url} → ${href}`).not.toBeNull();
+        if (absolute.hash && target!.endsWith('.html')) {
+          expect(idsOn(page(absolute.pathname)).has(decodeURIComponent(absolute.hash.slice(1))), `${url} → ${href}`).toBe(
+            true,
+          );
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import ComparisonTable from '../../src/components/ComparisonTable.astro';
+import type { Outlet } from '../../src/data/corpus.ts';
+import { buildComparison } from '../../src/lib/compare.ts';
+import type { Person, Quote, Statement } from '../../src/lib/quotes/types.ts';
+
+const outlets: Outlet[] = [
+  { id: 'npr', name: 'NPR', shortName: 'NPR', kind: 'Radio', color: '#b1361e' },
+  { id: 'nikkei', name: 'Nikkei Asian Review', shortName: 'Nikkei', kind: 'Daily', color: '#1a5a96' },
+  { id: 'reuters', name: 'Reuters', shortName: 'Reuters', kind: 'Agency', color: '#8a4b00' },
+];
+const people: Person[] = [{ id: 'trump', name: 'Donald Trump', role: 'President', pronoun: 'he', aliases: [] }];
+
+function quote(outlet: string, text: string, statement: string, speaker: string | null = 'trump'): Quote {
+  const anchor = `q1-${outlet.length}`;
+  return {
+    id: `${outlet}-story--${anchor}`,
+    article: `${outlet}-story`,
+    outlet,
+    event: 'tokyo-2017',
+    anchor,
+    text,
+    spans: [{ paragraph: 1, start: 0, end: text.length }],
+    kind: 'full',
+    utterance: anchor,
+    speaker,
+    attribution: 'post',
+    topics: ['security'],
+    statement,
+  };
+}
+
+const quotes = [
+  quote('npr', 'The era of strategic patience is over.', 's-1'),
+  quote('reuters', 'era of strategic patience', 's-1'),
+  quote('nikkei', '<script>alert(1)</script> & friends', 's-2', null),
+];
+const statements: Statement[] = [
+  { id: 's-1', event: 'tokyo-2017', speaker: 'trump', quotes: [quotes[0]!.id, quotes[1]!.id], outlets: ['npr', 'reuters'], topics: ['security'] },
+  { id: 's-2', event: 'tokyo-2017', speaker: null, quotes: [quotes[2]!.id], outlets: ['nikkei'], topics: ['security'] },
+];
+
+let tree: ReturnType<typeof fromHtml>;
+beforeAll(async () => {
+  const container = await AstroContainer.create();
+  const html = await container.renderToString(ComparisonTable, {
+    props: {
+      caption: 'Security at the summit',
+      outlets,
+      rows: buildComparison(statements, (id) => quotes.find((q) => q.id === id)!, {}),
+      person: (id: string) => people.find((p) => p.id === id)!,
+      idPrefix: 't',
+    },
+  });
+  tree = fromHtml(html, { fragment: true });
+});
+
+describe('<ComparisonTable>', () => {
+  it('is a captioned table with one scoped column per outlet', () => {
+    expect(toString(select('caption', tree)!)).toBe('Security at the summit');
+    const cols = selectAll('thead th[scope="col"]', tree).map((th) => toString(th));
+    expect(cols).toEqual(['Statement', 'NPR', 'Nikkei Asian Review', 'Reuters', 'How the wording differs']);
+  });
+
+  it('lays each statement out in one row, each quote in its outlet’s column', () => {
+    const rows = selectAll('tbody tr', tree);
+    expect(rows.map((r) => r.properties.dataStatement)).toEqual(['s-1', 's-2']);
+    const cells = selectAll('td[data-outlet]', rows[0]!);
+    expect(cells.map((c) => c.properties.dataOutlet)).toEqual(['npr', 'nikkei', 'reuters']);
+    expect(toString(select('blockquote', cells[0]!)!)).toBe('The era of strategic patience is over.');
+    expect(toString(cells[1]!).trim()).toBe('Not quoted');
+    expect(select('[data-quote="reuters-story--q1-7"] a[href="/articles/reuters-story/#q1-7"]', cells[2]!)).toBeTruthy();
+    expect(toString(select('th[scope="row"]', rows[0]!)!)).toContain('Donald Trump');
+  });
+
+  it('shows the word-level difference with <del> and <ins>', () => {
+    const diff = select('tr[data-statement="s-1"] td.diffs', tree)!;
+    expect(toString(diff)).toContain('NPR → Reuters');
+    expect(selectAll('del', diff).map((d) => toString(d)).join(' ')).toMatch(/The|is over/);
+  });
+
+  it('prints quote text as text, never as markup', () => {
+    const cell = select('tr[data-statement="s-2"] td[data-outlet="nikkei"]', tree)!;
+    expect(select('script', cell)).toBeFalsy();
+    expect(toString(select('blockquote', cell)!)).toBe('<script>alert(1)</script> & friends');
+    expect(toString(select('th[scope="row"]', selectAll('tbody tr', tree)[1]!)!)).toContain('Unattributed');
+  });
+});

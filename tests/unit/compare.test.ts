@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { buildComparison, statementMatches, tallyRows, versionText } from '../../src/lib/compare.ts';
+import { findShifts } from '../../src/lib/shifts.ts';
+import type { Quote, Statement } from '../../src/lib/quotes/types.ts';
+
+let n = 0;
+function quote(fields: Partial<Quote> & Pick<Quote, 'text' | 'outlet' | 'statement'>): Quote {
+  n += 1;
+  const anchor = `q${n}-1`;
+  return {
+    id: `${fields.outlet}-a--${anchor}`,
+    article: `${fields.outlet}-a`,
+    event: 'e1',
+    anchor,
+    spans: [{ paragraph: n, start: 0, end: fields.text.length }],
+    kind: 'full',
+    utterance: anchor,
+    speaker: 'trump',
+    attribution: 'post',
+    topics: ['security'],
+    ...fields,
+  };
+}
+
+function statementOf(id: string, quotes: Quote[], extra: Partial<Statement> = {}): Statement {
+  return {
+    id,
+    event: quotes[0]!.event,
+    speaker: quotes[0]!.speaker,
+    quotes: quotes.map((q) => q.id),
+    outlets: [...new Set(quotes.map((q) => q.outlet))].sort(),
+    topics: [...new Set(quotes.flatMap((q) => q.topics))],
+    ...extra,
+  };
+}
+
+const a1 = quote({ outlet: 'npr', statement: 's1', text: 'He will shoot them out of the sky when he completes the purchase of a lot of military equipment from the U.S.' });
+const a2 = quote({ outlet: 'reuters', statement: 's1', text: 'He (Abe) will shoot them out of the sky when he completes the purchase of lots of additional military equipment from the United States,' });
+const b1 = quote({ outlet: 'nikkei', statement: 's2', text: 'We will discuss our best possible options', topics: ['trade'], speaker: 'kono' });
+const c1 = quote({ outlet: 'npr', statement: 's3', text: 'No one likes conflict,', speaker: 'abe' });
+const c2 = quote({ outlet: 'npr', statement: 's3', text: 'But North Korea continues its provocation', speaker: 'abe' });
+const all = [a1, a2, b1, c1, c2];
+const statements = [statementOf('s2', [b1]), statementOf('s3', [c1, c2]), statementOf('s1', [a1, a2])];
+const byId = (id: string) => all.find((q) => q.id === id)!;
+
+describe('buildComparison', () => {
+  it('keeps only statements in the filter', () => {
+    expect(buildComparison(statements, byId, { topic: 'trade' }).map((r) => r.statement.id)).toEqual(['s2']);
+    expect(buildComparison(statements, byId, { speaker: 'abe' }).map((r) => r.statement.id)).toEqual(['s3']);
+    expect(buildComparison(statements, byId, { event: 'e2' })).toEqual([]);
+    expect(statementMatches(statements[0]!, { speaker: null })).toBe(false);
+  });
+
+  it('puts statements quoted by more outlets first, otherwise keeps corpus order', () => {
+    expect(buildComparison(statements, byId, {}).map((r) => r.statement.id)).toEqual(['s1', 's2', 's3']);
+  });
+
+  it('groups an outlet’s quotes of one utterance in one cell, in order', () => {
+    const [row] = buildComparison(statements, byId, { speaker: 'abe' });
+    expect(row!.cells.get('npr')!.map((q) => q.text)).toEqual([c1.text, c2.text]);
+    expect(versionText(row!.cells.get('npr')!)).toBe('No one likes conflict, … But North Korea continues its provocation');
+  });
+
+  it('diffs each other outlet against the fullest wording, word by word', () => {
+    const [row] = buildComparison(statements, byId, { topic: 'security', event: 'e1' });
+    expect(row!.reference).toBe('reuters');
+    const [diff] = row!.diffs;
+    expect(diff!.outlet).toBe('npr');
+    const removed = diff!.parts.filter((p) => p.removed).map((p) => p.value).join(' ');
+    const added = diff!.parts.filter((p) => p.added).map((p) => p.value).join(' ');
+    expect(removed).toMatch(/additional/);
+    expect(added).toMatch(/U\.S\./);
+    // Both versions can be rebuilt from the parts: nothing is lost in the diff.
+    expect(diff!.parts.filter((p) => !p.added).map((p) => p.value).join('')).toBe(a2.text);
+    expect(diff!.parts.filter((p) => !p.removed).map((p) => p.value).join('')).toBe(a1.text);
+  });
+
+  it('tallies quotes by outlet and speaker', () => {
+    const tally = tallyRows(buildComparison(statements, byId, {}));
+    expect(tally.quotes).toBe(5);
+    expect(tally.byOutlet.get('npr')).toBe(3);
+    expect(tally.bySpeaker.get('abe')).toBe(2);
+  });
+});
+
+describe('findShifts', () => {
+  it('pairs a phrase quoted at two events, earliest first, and ignores one-event phrases', () => {
+    const old = quote({ outlet: 'nikkei', statement: 'x1', event: 'tokyo', text: 'It is time to exert maximum pressure on North Korea', speaker: 'abe' });
+    const later = quote({ outlet: 'nikkei', statement: 'x2', event: 'dc', text: "We don't use the term anymore. 'We're going to use maximum pressure.'" });
+    const frag = quote({ outlet: 'nikkei', statement: 'x3', event: 'dc', text: 'maximum pressure', kind: 'fragment', speaker: null });
+    const other = quote({ outlet: 'npr', statement: 'x4', event: 'tokyo', text: 'strategic patience is over' });
+    const shifts = findShifts([later, frag, old, other], ['tokyo', 'dc']);
+    expect(shifts).toHaveLength(1);
+    expect(shifts[0]!.phrase).toBe('maximum pressure');
+    expect(shifts[0]!.uses.map((u) => u.event)).toEqual(['tokyo', 'dc']);
+    expect(shifts[0]!.uses[1]!.quote.id).toBe(later.id);
+  });
+
+  it('finds nothing in a one-event corpus', () => {
+    expect(findShifts(all, ['e1'])).toEqual([]);
+  });
+});
