@@ -16,6 +16,8 @@ const people = JSON.parse(readFileSync(new URL('./content/people.json', import.m
 export default defineConfig({
   site,
   base,
+  // Tests build a sub-path copy next to dist/ (OUT_DIR=dist-subpath); everyone else gets dist/.
+  outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {

@@ -8,14 +8,24 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Fuse from 'fuse.js';
+import type { IFuseOptions } from 'fuse.js';
 import { paragraphsFromMarkdown } from '../lib/markdown.ts';
 import { formatSummary, judge, summarize } from '../lib/search/eval.ts';
 import type { EvalOutcome, EvalQuery } from '../lib/search/eval.ts';
 import { FUSE_OPTIONS } from '../lib/search/options.ts';
-import { buildSearchIndex, createFuse, DEFAULT_TUNING, searchIndex } from '../lib/search/query.ts';
+import {
+  buildSearchIndex,
+  createFuse,
+  DEFAULT_TUNING,
+  parseQuery,
+  searchIndex,
+  toFuseQuery,
+} from '../lib/search/query.ts';
 import type { SearchTuning } from '../lib/search/query.ts';
 import { buildSearchRecords } from '../lib/search/records.ts';
-import type { SearchSource, SearchSourceArticle, SearchSourceQuote } from '../lib/search/records.ts';
+import type { SearchRecord, SearchSource, SearchSourceArticle, SearchSourceQuote } from '../lib/search/records.ts';
+
+type Options = IFuseOptions<SearchRecord>;
 
 const root = new URL('../../', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
@@ -62,12 +72,15 @@ function loadArticles(): SearchSourceArticle[] {
   // The corpus's order: newest event, newest article, headline.
   const start = (a: SearchSourceArticle) => events.get(a.event.id)?.start ?? '';
   return articles.sort(
-    (a, b) => start(b).localeCompare(start(a)) || b.published.localeCompare(a.published) || a.title.localeCompare(b.title),
+    (a, b) =>
+      start(b).localeCompare(start(a)) || b.published.localeCompare(a.published) || a.title.localeCompare(b.title),
   );
 }
 
 /** Quotes from the quote engine, when it and its content files exist; otherwise headline/paragraph records only. */
-async function loadQuotes(articles: SearchSourceArticle[]): Promise<Pick<SearchSource, 'quotes' | 'people'> & { note: string }> {
+async function loadQuotes(
+  articles: SearchSourceArticle[],
+): Promise<Pick<SearchSource, 'quotes' | 'people'> & { note: string }> {
   const engine = join(root, 'src/lib/quotes/index.ts');
   const files = ['content/people.json', 'content/topics.json'];
   if (!existsSync(engine) || files.some((f) => !existsSync(join(root, f))))
@@ -78,7 +91,13 @@ async function loadQuotes(articles: SearchSourceArticle[]): Promise<Pick<SearchS
     };
     const people = readJson<Array<{ id: string; name: string }>>(files[0] as string);
     const topics = readJson<unknown[]>(files[1] as string);
-    const texts = articles.map((a) => ({ id: a.id, outlet: a.outlet.id, event: a.event.id, title: a.title, paragraphs: a.paragraphs }));
+    const texts = articles.map((a) => ({
+      id: a.id,
+      outlet: a.outlet.id,
+      event: a.event.id,
+      title: a.title,
+      paragraphs: a.paragraphs,
+    }));
     // Frontmatter quote overrides are not read here (nested YAML); the engine's own attribution stands.
     const { quotes } = buildQuoteCorpus(texts, people, topics, {});
     return { quotes, people, note: `${quotes.length} quotes from the quote engine (without frontmatter overrides)` };
@@ -93,37 +112,60 @@ const data = buildSearchRecords({ articles, ...quoted });
 const index = JSON.parse(JSON.stringify(buildSearchIndex(Fuse, data.records))) as ReturnType<typeof buildSearchIndex>;
 const queries = readJson<EvalQuery[]>('tests/fixtures/search/queries.json');
 
-function evaluate(options = FUSE_OPTIONS, tuning: SearchTuning = DEFAULT_TUNING): EvalOutcome[] {
+function evaluate(options: Options = FUSE_OPTIONS, tuning: SearchTuning = DEFAULT_TUNING): EvalOutcome[] {
   const fuse = createFuse(Fuse, data, index, options);
   return queries.map((query) => judge(query, searchIndex(fuse, data, query.q, query.filters ?? {}, tuning)));
 }
 
-console.log(`Search eval: ${queries.length} queries, ${articles.length} articles, ${data.records.length} records (${quoted.note}).\n`);
+console.log(
+  `Search eval: ${queries.length} queries, ${articles.length} articles, ${data.records.length} records (${quoted.note}).\n`,
+);
 const outcomes = evaluate();
 console.log(formatSummary(summarize(outcomes)));
 
 const misses = outcomes.filter((o) => !o.hit1 || !o.hit3);
 for (const o of args.has('--verbose') ? outcomes : misses) {
   const mark = o.hit1 ? 'ok  ' : o.hit3 ? '@3  ' : 'MISS';
-  console.log(`${mark} [${o.query.type}] ${JSON.stringify(o.query.q)} → ${o.ranked.slice(0, 3).join(', ') || '(nothing)'}`);
+  console.log(
+    `${mark} [${o.query.type}] ${JSON.stringify(o.query.q)} → ${o.ranked.slice(0, 3).join(', ') || '(nothing)'}`,
+  );
+}
+
+/** Fuse candidates per query before re-ranking: the work the gate and the re-rank do in the browser. */
+function candidates(options: Options = FUSE_OPTIONS): number {
+  const fuse = createFuse(Fuse, data, index, options);
+  const total = queries.reduce((n, query) => n + fuse.search(toFuseQuery(parseQuery(query.q))).length, 0);
+  return total / queries.length;
 }
 
 if (args.has('--sweep')) {
-  console.log('\nSweep (overall hit@1 / hit@3; nomatch = no-match queries correctly empty):');
+  console.log('\nSweep (nomatch: no-match queries correctly empty; cand/q: Fuse candidates per query):');
+  const row = (label: string, options: Options = FUSE_OPTIONS, tuning: SearchTuning = DEFAULT_TUNING) => {
+    const s = summarize(evaluate(options, tuning));
+    const nm = s.byType.nomatch;
+    return [
+      label.padEnd(44),
+      `hit@1 ${s.overall.hit1}/${s.overall.n}`,
+      `hit@3 ${s.overall.hit3}/${s.overall.n}`,
+      `passage@1 ${s.overall.passage1}/${s.overall.anchored}`,
+      `nomatch ${nm ? `${nm.hit1}/${nm.n}` : '-'}`,
+      `noise/q ${(s.overall.noise / s.overall.n).toFixed(2)}`,
+      `cand/q ${candidates(options).toFixed(1)}`,
+    ].join('  ');
+  };
   const rows: string[] = [];
   for (const requireWordMatch of [true, false])
-    for (const threshold of [0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6]) {
-      const s = summarize(evaluate({ ...FUSE_OPTIONS, threshold }, { ...DEFAULT_TUNING, requireWordMatch }));
-      const nm = s.byType.nomatch;
+    for (const threshold of [0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6])
       rows.push(
-        `threshold ${threshold.toFixed(2)} requireWordMatch ${String(requireWordMatch).padEnd(5)}  hit@1 ${s.overall.hit1}/${s.overall.n}  hit@3 ${s.overall.hit3}/${s.overall.n}  nomatch ${nm ? `${nm.hit1}/${nm.n}` : '-'}  noise/q ${(s.overall.noise / s.overall.n).toFixed(2)}`,
+        row(
+          `threshold ${threshold.toFixed(2)} requireWordMatch ${requireWordMatch}`,
+          { ...FUSE_OPTIONS, threshold },
+          { ...DEFAULT_TUNING, requireWordMatch },
+        ),
       );
-    }
-  for (const minMatchCharLength of [1, 2, 3]) {
-    const s = summarize(evaluate({ ...FUSE_OPTIONS, minMatchCharLength }));
-    rows.push(
-      `minMatchCharLength ${minMatchCharLength}  hit@1 ${s.overall.hit1}/${s.overall.n}  hit@3 ${s.overall.hit3}/${s.overall.n}  noise/q ${(s.overall.noise / s.overall.n).toFixed(2)}`,
-    );
-  }
+  for (const minMatchCharLength of [1, 2, 3])
+    rows.push(row(`minMatchCharLength ${minMatchCharLength}`, { ...FUSE_OPTIONS, minMatchCharLength }));
+  rows.push(row('useExtendedSearch false (whole query fuzzy)', { ...FUSE_OPTIONS, useExtendedSearch: false }));
+  rows.push(row('ignoreLocation false (Fuse default)', { ...FUSE_OPTIONS, ignoreLocation: false }));
   console.log(rows.join('\n'));
 }

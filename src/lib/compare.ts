@@ -5,6 +5,9 @@
 import { diffVersions } from './quotes/align.ts';
 import type { DiffPart, Quote, Statement } from './quotes/types.ts';
 
+/** Stands in a URL for "statements nobody is named for" (person ids never take this value). */
+export const NOBODY = 'unattributed';
+
 export interface ComparisonFilter {
   /** Topic id; statements outside it are left out. */
   topic?: string;
@@ -98,4 +101,19 @@ export function tallyRows(rows: ComparisonRow[]): {
     }
   }
   return { byOutlet, bySpeaker, quotes };
+}
+
+/**
+ * A diff with the reference's unquoted head and tail folded away: when one outlet quotes
+ * a fragment of a sentence another quotes whole, the reader wants the wording that differs
+ * where they overlap, not the whole sentence struck through.
+ */
+export function overlapDiff(parts: DiffPart[]): { parts: DiffPart[]; before: boolean; after: boolean } {
+  let start = 0;
+  let end = parts.length;
+  while (start < end && parts[start]!.removed) start++;
+  while (end > start && parts[end - 1]!.removed) end--;
+  // Nothing in common: show the whole difference rather than an empty one.
+  if (!parts.slice(start, end).some((p) => !p.added && !p.removed)) return { parts, before: false, after: false };
+  return { parts: parts.slice(start, end), before: start > 0, after: end < parts.length };
 }

@@ -103,7 +103,7 @@ function quoteElement(mark: Mark, text: string, walk: Walk): Element {
       dataQuote: quote.anchor,
       dataSpeaker: quote.speaker ?? 'unattributed',
       dataKind: quote.kind,
-      ariaDescribedBy: speakerNoteId(quote.speaker),
+      ariaDescribedBy: [speakerNoteId(quote.speaker)],
     },
     children: [{ type: 'text', value: text }],
   };

@@ -36,7 +36,7 @@ function quote(outlet: string, text: string, statement: string, speaker: string 
 
 const quotes = [
   quote('npr', 'The era of strategic patience is over.', 's-1'),
-  quote('reuters', 'era of strategic patience', 's-1'),
+  quote('reuters', 'era of tactical patience', 's-1'),
   quote('nikkei', '<script>alert(1)</script> & friends', 's-2', null),
 ];
 const statements: Statement[] = [
@@ -74,13 +74,18 @@ describe('<ComparisonTable>', () => {
     expect(toString(select('blockquote', cells[0]!)!)).toBe('The era of strategic patience is over.');
     expect(toString(cells[1]!).trim()).toBe('Not quoted');
     expect(select('[data-quote="reuters-story--q1-7"] a[href="/articles/reuters-story/#q1-7"]', cells[2]!)).toBeTruthy();
+    expect(select('blockquote[cite="/articles/reuters-story/#q1-7"]', cells[2]!)).toBeTruthy();
     expect(toString(select('th[scope="row"]', rows[0]!)!)).toContain('Donald Trump');
   });
 
   it('shows the word-level difference with <del> and <ins>', () => {
     const diff = select('tr[data-statement="s-1"] td.diffs', tree)!;
     expect(toString(diff)).toContain('NPR → Reuters');
-    expect(selectAll('del', diff).map((d) => toString(d)).join(' ')).toMatch(/The|is over/);
+    expect(selectAll('del', diff).map((d) => toString(d)).join(' ')).toMatch(/strategic/);
+    expect(selectAll('ins', diff).map((d) => toString(d)).join(' ')).toMatch(/tactical/);
+    // What only the fuller version goes on to say is folded, not struck through.
+    expect(toString(diff)).toContain('…');
+    expect(toString(diff)).not.toMatch(/<del>[^<]*is over/);
   });
 
   it('prints quote text as text, never as markup', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildComparison, statementMatches, tallyRows, versionText } from '../../src/lib/compare.ts';
+import { buildComparison, overlapDiff, statementMatches, tallyRows, versionText } from '../../src/lib/compare.ts';
 import { findShifts } from '../../src/lib/shifts.ts';
 import type { Quote, Statement } from '../../src/lib/quotes/types.ts';
 
@@ -98,5 +98,24 @@ describe('findShifts', () => {
 
   it('finds nothing in a one-event corpus', () => {
     expect(findShifts(all, ['e1'])).toEqual([]);
+  });
+});
+
+describe('overlapDiff', () => {
+  const part = (value: string, kind?: 'added' | 'removed') => ({ value, added: kind === 'added', removed: kind === 'removed' });
+
+  it('folds away the reference words before and after the overlap', () => {
+    const folded = overlapDiff([part('We will not stand for that. ', 'removed'), part('The era of strategic patience'), part(' is over.', 'removed')]);
+    expect(folded).toEqual({ parts: [part('The era of strategic patience')], before: true, after: true });
+  });
+
+  it('keeps differences inside the overlap', () => {
+    const parts = [part('a lot of ', 'added'), part('lots of additional ', 'removed'), part('military equipment')];
+    expect(overlapDiff(parts)).toEqual({ parts, before: false, after: false });
+  });
+
+  it('shows everything when the versions share no words', () => {
+    const parts = [part('one', 'removed'), part('two', 'added')];
+    expect(overlapDiff(parts)).toEqual({ parts, before: false, after: false });
   });
 });

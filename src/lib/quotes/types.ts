@@ -52,6 +52,11 @@ export interface TopicDefinition {
   description: string;
   /** Words and phrases that place a quote under this topic (case-insensitive, whole words). */
   terms: string[];
+  /**
+   * Weaker cues ("North Korea", "Pyongyang"): they place a quote under this topic only when no
+   * topic's `terms` match anywhere around the quote.
+   */
+  context?: string[];
 }
 
 /** An editor's correction for one quote, from the article's frontmatter `quotes:` list. */

@@ -28,6 +28,8 @@ export interface EvalOutcome {
   ranked: string[];
   /** Articles returned that the query does not expect (for a no-match query: every one). */
   noise: number;
+  /** For a query whose expectations name passages: whether the first passage shown is one. Null otherwise. */
+  passage1: boolean | null;
 }
 
 export interface EvalScore {
@@ -36,6 +38,9 @@ export interface EvalScore {
   hit3: number;
   /** Unexpected articles returned, summed over the queries. */
   noise: number;
+  /** Queries that name passages, and how many of them show an expected one first. */
+  anchored: number;
+  passage1: number;
 }
 
 export interface EvalSummary {
@@ -53,13 +58,15 @@ export function anchorMatches(expected: string, actual: string | undefined): boo
 /** Whether one of the first k groups lands where the query expects (or, for a no-match query, nothing came back). */
 export function hitAt(query: EvalQuery, results: SearchResults, k: number): boolean {
   if (query.expect.length === 0) return results.groups.length === 0;
-  return results.groups.slice(0, k).some((group) =>
-    query.expect.some(
-      (want) =>
-        want.article === group.article &&
-        (!want.anchor || group.hits.some((hit) => anchorMatches(want.anchor as string, hit.record.anchor))),
-    ),
-  );
+  return results.groups
+    .slice(0, k)
+    .some((group) =>
+      query.expect.some(
+        (want) =>
+          want.article === group.article &&
+          (!want.anchor || group.hits.some((hit) => anchorMatches(want.anchor as string, hit.record.anchor))),
+      ),
+    );
 }
 
 export function judge(query: EvalQuery, results: SearchResults): EvalOutcome {
@@ -69,19 +76,36 @@ export function judge(query: EvalQuery, results: SearchResults): EvalOutcome {
     hit3: hitAt(query, results, 3),
     ranked: results.groups.map((g) => g.article),
     noise: results.groups.filter((g) => !query.expect.some((want) => want.article === g.article)).length,
+    passage1: firstPassageHit(query, results),
   };
 }
 
+/** Whether the very first passage shown (top article, its best passage) is an expected one; null when no passage is named. */
+export function firstPassageHit(query: EvalQuery, results: SearchResults): boolean | null {
+  const anchored = query.expect.filter((want) => want.anchor);
+  if (!anchored.length) return null;
+  const top = results.groups[0];
+  const first = top?.hits[0];
+  return (
+    !!first &&
+    anchored.some((want) => want.article === top.article && anchorMatches(want.anchor as string, first.record.anchor))
+  );
+}
+
 export function summarize(outcomes: readonly EvalOutcome[]): EvalSummary {
-  const empty = (): EvalScore => ({ n: 0, hit1: 0, hit3: 0, noise: 0 });
+  const empty = (): EvalScore => ({ n: 0, hit1: 0, hit3: 0, noise: 0, anchored: 0, passage1: 0 });
   const overall = empty();
   const byType: Record<string, EvalScore> = {};
-  for (const { query, hit1, hit3, noise } of outcomes) {
+  for (const { query, hit1, hit3, noise, passage1 } of outcomes) {
     for (const score of [overall, (byType[query.type] ??= empty())]) {
       score.n += 1;
       score.hit1 += Number(hit1);
       score.hit3 += Number(hit3);
       score.noise += noise;
+      if (passage1 !== null) {
+        score.anchored += 1;
+        score.passage1 += Number(passage1);
+      }
     }
   }
   return { overall, byType };
@@ -89,7 +113,10 @@ export function summarize(outcomes: readonly EvalOutcome[]): EvalSummary {
 
 const pct = (part: number, whole: number): string => (whole ? `${((100 * part) / whole).toFixed(1)}%` : '-');
 
-/** A plain-text table: one row per query type, then the overall row; "noise/q" is unexpected articles per query. */
+/**
+ * A plain-text table: one row per query type, then the overall row. "noise/q" is unexpected
+ * articles per query; "passage@1" is how often the first passage shown is the expected one.
+ */
 export function formatSummary(summary: EvalSummary): string {
   const rows = [
     ...Object.entries(summary.byType).sort(([a], [b]) => a.localeCompare(b)),
@@ -100,9 +127,14 @@ export function formatSummary(summary: EvalSummary): string {
     `${s.hit1}/${s.n} ${pct(s.hit1, s.n)}`,
     `${s.hit3}/${s.n} ${pct(s.hit3, s.n)}`,
     s.n ? (s.noise / s.n).toFixed(2) : '-',
+    s.anchored ? `${s.passage1}/${s.anchored} ${pct(s.passage1, s.anchored)}` : '-',
   ]);
-  const header = ['type', 'n', 'hit@1', 'hit@3', 'noise/q'];
+  const header = ['type', 'n', 'hit@1', 'hit@3', 'noise/q', 'passage@1'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] as number))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

@@ -91,7 +91,8 @@ export function buildSearchRecords(source: SearchSource): SearchData {
       topics: [...new Set(quotes.flatMap((q) => q.topics))].sort(),
     };
     records.push({ id: `${article.id}--title`, article: article.id, kind: 'headline', text: article.title });
-    if (article.dek) records.push({ id: `${article.id}--dek`, article: article.id, kind: 'headline', text: article.dek });
+    if (article.dek)
+      records.push({ id: `${article.id}--dek`, article: article.id, kind: 'headline', text: article.dek });
     for (const quote of quotes) {
       const speaker = quote.speaker ? (names.get(quote.speaker) ?? quote.speaker) : undefined;
       records.push({

@@ -54,7 +54,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** The runs of letters and digits in `text` ("Japan's F-35A" → japan, s, f, 35a when folded). */
 export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  for (const match of text.matchAll(WORD)) words.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  for (const match of text.matchAll(WORD))
+    words.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   return words;
 }
 

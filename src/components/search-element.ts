@@ -1,0 +1,328 @@
+/**
+ * <parallax-search>: the search page's island. It wraps a plain GET form (which works
+ * without it) and, once the reader starts to search, loads Fuse and the prebuilt
+ * records and index, then searches as they type. Everything the reader typed reaches
+ * the page only through textContent and created elements, never as HTML.
+ */
+import { formatDay } from '../lib/dates.ts';
+import { highlight } from '../lib/search/highlight.ts';
+import { createFuse, searchIndex } from '../lib/search/query.ts';
+import type {
+  SearchFilters,
+  SearchFuse,
+  SearchGroup,
+  SearchHit,
+  SearchResults,
+  SerializedIndex,
+} from '../lib/search/query.ts';
+import type { SearchData } from '../lib/search/records.ts';
+import { createUrls } from '../lib/urls.ts';
+import type { SiteUrls } from '../lib/urls.ts';
+
+/** Pause after the last keystroke before searching. */
+const DEBOUNCE_MS = 150;
+/** Characters of a long paragraph shown around its first match. */
+const SNIPPET_LENGTH = 260;
+const FILTERS = ['outlet', 'event', 'topic'] as const;
+type FilterName = (typeof FILTERS)[number];
+
+interface SearchState {
+  q: string;
+  filters: Record<FilterName, string>;
+}
+
+interface Engine {
+  fuse: SearchFuse;
+  data: SearchData;
+}
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** A new element with a class and, optionally, its text (never parsed as HTML). */
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+class ParallaxSearch extends HTMLElement {
+  #input!: HTMLInputElement;
+  #status!: HTMLElement;
+  #results!: HTMLOListElement;
+  #selects = {} as Record<FilterName, HTMLSelectElement>;
+  #urls!: SiteUrls;
+  #engine: Promise<Engine> | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped by every search, so a slow earlier one never overwrites a later one's results. */
+  #generation = 0;
+  #onPopState = () => {
+    this.#apply(this.#readUrl());
+    void this.#run('none');
+  };
+
+  connectedCallback(): void {
+    const input = this.querySelector<HTMLInputElement>('input[name="q"]');
+    const form = this.querySelector('form');
+    const status = this.querySelector<HTMLElement>('[role="status"]');
+    const results = this.querySelector('ol');
+    if (!input || !form || !status || !results) return;
+    this.#input = input;
+    this.#status = status;
+    this.#results = results;
+    for (const name of FILTERS) {
+      const select = this.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
+      if (select) this.#selects[name] = select;
+    }
+    this.#urls = createUrls(this.dataset.base ?? '/');
+
+    // Start loading as soon as the reader shows an intent to search, not before.
+    input.addEventListener('focus', () => void this.#load().catch(() => {}), { once: true });
+    input.addEventListener('input', () => {
+      this.#busy(true);
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => {
+        this.#timer = undefined;
+        void this.#run('replace');
+      }, DEBOUNCE_MS);
+    });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      void this.#run('push');
+    });
+    for (const select of Object.values(this.#selects)) select.addEventListener('change', () => void this.#run('push'));
+    this.addEventListener('keydown', (event) => this.#onKeydown(event));
+    window.addEventListener('popstate', this.#onPopState);
+
+    const state = this.#readUrl();
+    this.#apply(state);
+    if (state.q.trim() || FILTERS.some((f) => state.filters[f])) void this.#run('none');
+  }
+
+  disconnectedCallback(): void {
+    window.removeEventListener('popstate', this.#onPopState);
+    clearTimeout(this.#timer);
+  }
+
+  /** Fuse (its own chunk) and the two JSON files, fetched once, on first need. */
+  #load(): Promise<Engine> {
+    this.#engine ??= (async () => {
+      const recordsUrl = this.dataset.recordsUrl;
+      const indexUrl = this.dataset.indexUrl;
+      if (!recordsUrl || !indexUrl)
+        throw new Error('parallax-search: data-records-url and data-index-url are required');
+      const [{ default: Fuse }, data, index] = await Promise.all([
+        import('fuse.js'),
+        fetchJson<SearchData>(recordsUrl),
+        fetchJson<SerializedIndex>(indexUrl),
+      ]);
+      return { fuse: createFuse(Fuse, data, index), data };
+    })();
+    // A failed load (offline) may be retried by the next search.
+    this.#engine.catch(() => (this.#engine = null));
+    return this.#engine;
+  }
+
+  #readUrl(): SearchState {
+    const params = new URLSearchParams(window.location.search);
+    const filters = {} as Record<FilterName, string>;
+    for (const name of FILTERS) filters[name] = params.get(name) ?? '';
+    return { q: params.get('q') ?? '', filters };
+  }
+
+  /** Puts a state into the form; a filter value the select does not offer falls back to "all". */
+  #apply(state: SearchState): void {
+    this.#input.value = state.q;
+    for (const name of FILTERS) {
+      const select = this.#selects[name];
+      if (!select) continue;
+      const known = [...select.options].some((o) => o.value === state.filters[name]);
+      select.value = known ? state.filters[name] : '';
+    }
+  }
+
+  #current(): SearchState {
+    const filters = {} as Record<FilterName, string>;
+    for (const name of FILTERS) filters[name] = this.#selects[name]?.value ?? '';
+    return { q: this.#input.value, filters };
+  }
+
+  /** This page's URL for a state (path kept as served, so the base path is never rebuilt here). */
+  #urlFor(state: SearchState): string {
+    const params = new URLSearchParams();
+    if (state.q.trim()) params.set('q', state.q);
+    for (const name of FILTERS) if (state.filters[name]) params.set(name, state.filters[name]);
+    const search = params.toString();
+    return `${window.location.pathname}${search ? `?${search}` : ''}`;
+  }
+
+  /** Records the state in the URL (replace while typing, push on submit and filter change), then searches. */
+  async #run(history: 'replace' | 'push' | 'none'): Promise<void> {
+    const state = this.#current();
+    const url = this.#urlFor(state);
+    const here = `${window.location.pathname}${window.location.search}`;
+    if (history === 'replace' && url !== here) window.history.replaceState(null, '', url);
+    if (history === 'push' && url !== here) window.history.pushState(null, '', url);
+
+    const generation = ++this.#generation;
+    this.#busy(true);
+    const filters: SearchFilters = state.filters;
+    if (!state.q.trim() && !FILTERS.some((f) => state.filters[f])) {
+      this.#results.replaceChildren();
+      this.#status.textContent = '';
+      this.#busy(false);
+      return;
+    }
+    let engine: Engine;
+    try {
+      if (!this.#engine) this.#status.textContent = 'Loading search…';
+      engine = await this.#load();
+    } catch {
+      if (generation === this.#generation) {
+        this.#showLoadError();
+        this.#busy(false);
+      }
+      return;
+    }
+    if (generation !== this.#generation) return;
+    this.#render(searchIndex(engine.fuse, engine.data, state.q, filters), state);
+    this.#busy(false);
+  }
+
+  /** aria-busy on the results while they are out of date (typed but not yet searched, or loading). */
+  #busy(on: boolean): void {
+    if (on) this.#results.setAttribute('aria-busy', 'true');
+    else if (this.#timer === undefined) this.#results.removeAttribute('aria-busy'); // not while a keystroke waits
+  }
+
+  #showLoadError(): void {
+    this.#results.replaceChildren();
+    this.#status.replaceChildren(
+      'Search could not be loaded. Try again, or browse by ',
+      Object.assign(el('a', undefined, 'topic'), { href: this.#urls.topics() }),
+      ' or the ',
+      Object.assign(el('a', undefined, 'article list'), { href: this.#urls.articles() }),
+      '.',
+    );
+  }
+
+  #render(results: SearchResults, state: SearchState): void {
+    const query = state.q.trim();
+    const filtered = FILTERS.some((f) => state.filters[f]);
+    const count = results.groups.length;
+    if (count === 0) {
+      this.#status.textContent = query
+        ? `No results for “${query}”${filtered ? ' with these filters' : ''}. Check the spelling, use fewer words, or clear the filters.`
+        : 'No articles match these filters.';
+    } else if (!query) {
+      this.#status.textContent = `${count} ${count === 1 ? 'article matches' : 'articles match'} these filters.`;
+    } else {
+      const passages = results.passages;
+      this.#status.textContent =
+        `${count} ${count === 1 ? 'article' : 'articles'} for “${query}”` +
+        ` (${passages} matching ${passages === 1 ? 'passage' : 'passages'}).`;
+    }
+    this.#results.replaceChildren(...results.groups.map((group) => this.#renderGroup(group)));
+  }
+
+  #renderGroup(group: SearchGroup): HTMLLIElement {
+    const item = el('li', 'search-result');
+    item.dataset.article = group.article;
+
+    const heading = el('h2');
+    const link = el('a');
+    link.href = this.#urls.article(group.article);
+    const titleHit = group.hits.find((h) => h.record.kind === 'headline' && h.record.text === group.meta.title);
+    this.#fill(link, group.meta.title, titleHit);
+    heading.append(link);
+
+    const meta = el('p', 'search-meta');
+    const outlet = el('span', 'outlet', group.meta.outletName);
+    outlet.dataset.outlet = group.meta.outlet;
+    const time = el('time', undefined, formatDay(group.meta.published));
+    time.dateTime = group.meta.published;
+    meta.append(outlet, time);
+    item.append(heading, meta);
+
+    const passages = group.hits.filter((h) => h !== titleHit);
+    if (passages.length) {
+      const list = el('ol', 'search-passages');
+      for (const hit of passages) list.append(this.#renderPassage(group, hit));
+      item.append(list);
+    }
+    if (group.more > 0) {
+      const more = el('p', 'search-more');
+      const all = el('a', undefined, `${group.more} more ${group.more === 1 ? 'match' : 'matches'} in this article`);
+      all.href = this.#urls.article(group.article);
+      more.append(all);
+      item.append(more);
+    }
+    return item;
+  }
+
+  #renderPassage(group: SearchGroup, hit: SearchHit): HTMLLIElement {
+    const { record } = hit;
+    const item = el('li', 'search-passage');
+    item.dataset.kind = record.kind;
+    const link = el('a');
+    link.href = this.#urls.article(group.article, record.anchor);
+    const label =
+      record.kind === 'quote'
+        ? `Quote · ${record.speaker ?? 'unattributed'}`
+        : record.kind === 'headline'
+          ? 'Subheadline'
+          : `Paragraph ${record.anchor?.slice(1) ?? ''}`;
+    link.append(el('span', 'search-passage-label', label));
+    const text = el('span', 'search-passage-text');
+    this.#fill(text, record.text, hit, record.kind === 'quote');
+    link.append(text);
+    item.append(link);
+    return item;
+  }
+
+  /** Appends the text to a node as text nodes and <mark>s, trimmed to a snippet around the first match. */
+  #fill(node: HTMLElement, text: string, hit: SearchHit | undefined, quoted = false): void {
+    const segments = highlight(text, { ranges: hit?.ranges ?? [], maxLength: hit ? SNIPPET_LENGTH : undefined });
+    if (quoted) node.append('“');
+    for (const segment of segments) node.append(segment.hit ? el('mark', undefined, segment.text) : segment.text);
+    if (quoted) node.append('”');
+  }
+
+  /** ↓/↑ walk from the input through the result links and back; Esc returns to the input. */
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const active = document.activeElement;
+    const links = [...this.#results.querySelectorAll<HTMLAnchorElement>('a[href]')];
+    const index = links.indexOf(active as HTMLAnchorElement);
+    const inResults = index >= 0;
+    if (event.key === 'Escape' && inResults) {
+      event.preventDefault();
+      this.#input.focus();
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (active !== this.#input && !inResults) return; // leave the selects' own arrow keys alone
+    if (links.length === 0) return;
+    event.preventDefault();
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    if (active === this.#input) {
+      if (step === 1) links[0]?.focus();
+      return;
+    }
+    const next = index + step;
+    if (next < 0) this.#input.focus();
+    else links[Math.min(next, links.length - 1)]?.focus();
+  }
+}
+
+if (!customElements.get('parallax-search')) customElements.define('parallax-search', ParallaxSearch);

@@ -1,0 +1,539 @@
+import {
+  maskQuotes,
+  paragraphAt,
+  SPEECH_PARTICIPLES,
+  SPEECH_VERBS,
+  sentenceRanges,
+} from './extract.ts';
+import type {
+  ArticleText,
+  AttributedQuote,
+  AttributionMethod,
+  ExtractedQuote,
+  Paragraph,
+  Person,
+  QuoteOverride,
+  QuoteSpan,
+} from './types.ts';
+
+/**
+ * Says who spoke each quote, using only the people in `people`.
+ *
+ * Rules, first match wins (all read narration only — words inside quotes never name a speaker):
+ * 1. override from the article's `quotes:` list;
+ * 2. a later part of a split quotation inherits the first part's speaker;
+ * 3. post-attribution right after the quote: `"...," Trump said` / `said Trump` / `he noted`;
+ * 4. pre-attribution: the last speech verb before the quote in its sentence and that verb's
+ *    subject (`Abe said: "..."`, `He said Abe "will..."`; `..., calling it a "disaster"` and
+ *    `X and said "..."` take the sentence's subject);
+ * 5. `according to the president`;
+ * 6. a quote that is a whole sentence: the subject of the sentence before it in the paragraph,
+ *    or of a previous paragraph ending in a colon (`As NPR's Scott Horsley reports from Tokyo:`),
+ *    or — for a paragraph that is nothing but the quote — the speaker of the quote that ended
+ *    the previous paragraph with its attribution;
+ * 7. a fragment inside a sentence whose subject is one person (`Abe said the two leaders are in
+ *    "100 percent" agreement`, `the U.S. president stuck to his "America First" mantra`).
+ * An attribution whose subject is nobody on the list (`said a Japanese government official`),
+ * a joint subject (`both Abe and Trump`) or no rule at all gives speaker null.
+ * Pronouns resolve to the latest person of that pronoun named as a subject (not as an object
+ * such as `talks with Abe`) earlier in the paragraph or the two before it.
+ */
+export function attributeQuotes(
+  article: ArticleText,
+  quotes: ExtractedQuote[],
+  people: Person[],
+  overrides: QuoteOverride[] = [],
+): AttributedQuote[] {
+  const speakerOverrides = checkOverrides(quotes, overrides, people);
+  const reader = new NarrationReader(article, quotes, people);
+  const done = new Map<string, AttributedQuote>();
+  const results: AttributedQuote[] = [];
+  for (const quote of quotes) {
+    const override = speakerOverrides.get(normalizeText(quote.text));
+    let found: Found;
+    if (override && override.speaker !== undefined) found = { speaker: override.speaker, method: 'override' };
+    else if (quote.utterance !== quote.anchor && done.has(quote.utterance))
+      found = { speaker: done.get(quote.utterance)!.speaker, method: 'continuation' };
+    else found = reader.speakerOf(quote, done) ?? { speaker: null, method: 'none' };
+    if (found.speaker === null && found.method !== 'override') found = { speaker: null, method: 'none' };
+    const attributed: AttributedQuote = { ...quote, speaker: found.speaker, attribution: found.method };
+    done.set(quote.anchor, attributed);
+    results.push(attributed);
+  }
+  return results;
+}
+
+/** Whitespace-insensitive form of a quote's text, for matching overrides. */
+export function normalizeText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Overrides must name an extracted quote and a known person; returns them by text. */
+function checkOverrides(
+  quotes: ExtractedQuote[],
+  overrides: QuoteOverride[],
+  people: Person[],
+): Map<string, QuoteOverride> {
+  const texts = new Set(quotes.map((q) => normalizeText(q.text)));
+  const ids = new Set(people.map((p) => p.id));
+  const map = new Map<string, QuoteOverride>();
+  for (const o of overrides) {
+    if (!texts.has(normalizeText(o.text)))
+      throw new Error(`quotes: no quotation in the article has the text "${o.text}"`);
+    if (o.speaker !== undefined && o.speaker !== null && !ids.has(o.speaker))
+      throw new Error(`quotes: unknown speaker "${o.speaker}" for the quote "${o.text}" (not in people.json)`);
+    map.set(normalizeText(o.text), o);
+  }
+  return map;
+}
+
+// ---------------------------------------------------------------------------
+
+interface Found {
+  speaker: string | null;
+  method: AttributionMethod;
+}
+
+type Pronoun = 'he' | 'she' | 'they';
+
+interface Mention {
+  start: number;
+  end: number;
+  /** Person id, or null for a pronoun. */
+  person: string | null;
+  pronoun: Pronoun | null;
+  /** The mention uses the person's name (not a title such as "the president"). */
+  named: boolean;
+  possessive: boolean;
+  /** Object of a preposition or verb, or a modifier ("the Trump administration"). */
+  object: boolean;
+  parenthetical: boolean;
+}
+
+interface ParagraphView {
+  paragraph: Paragraph;
+  /** Narration: quote contents masked. */
+  masked: string;
+  /** Narration with parentheticals (", who ...,", "(...)") blanked too. */
+  plain: string;
+  sentences: Array<[number, number]>;
+  mentions: Mention[];
+  quotes: ExtractedQuote[];
+}
+
+const PREPOSITIONS = new Set(
+  'with to from by for of about against at on in into toward towards between among than like over under behind before after upon via alongside including despite without onto through across beside besides'.split(
+    ' ',
+  ),
+);
+const OBJECT_VERBS = new Set(
+  'met meet meets meeting thanked thank thanks backed back backs assured assure assures told tell tells urged urge asked ask invited invite praised pressed joined welcomed greeted visited criticized criticised blamed congratulated called accompanied hosted warned reminded supported support supports replace replaced succeeded defeated'.split(
+    ' ',
+  ),
+);
+const DETERMINERS = new Set('the a an this that these those'.split(' '));
+const TITLE_WORDS = new Set(
+  'leader president prime minister premier spokesman spokeswoman spokesperson secretary correspondent senator chief cabinet foreign ministry deputy vice finance press counterpart adviser advisor reporter envoy ambassador general representative official'.split(
+    ' ',
+  ),
+);
+const NP_DETERMINERS = new Set(
+  'a an the one another some several two three four its his her their our this that these those many other'.split(' '),
+);
+const CLAUSE_WORDS = new Set(
+  'and but or that which who whom whose while whereas because although though when if as since so after before'.split(' '),
+);
+const SUBORDINATE_OPENERS = new Set('when after before if as while although though because since once until unless'.split(' '));
+const PARENTHETICAL_OPENERS = new Set(
+  'who whom whose which with for in on at after before during from like unlike'.split(' '),
+);
+
+interface Alias {
+  re: RegExp;
+  person: Person;
+  named: boolean;
+  /** A one-word name ("Trump", "Kim"), which another person's full name can end with. */
+  surname: boolean;
+}
+
+const SENTENCE_OPENERS = new Set(
+  'The A An But And Or So Yet Still Then Now Also When If As After Before While Since Though Although Meanwhile Later Earlier Today Yesterday On In At For With By From Neither Either Both'.split(
+    ' ',
+  ),
+);
+
+/** Words that may stand before a bare surname without making it someone else's name. */
+const NAME_PREFIXES = new Set(
+  'Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Prime Minister Premier Chancellor Secretary Leader Chairman Chief Gen. General Sen. Senator Rep. Gov. Governor Emperor King Queen Prince Princess'.split(
+    ' ',
+  ),
+);
+
+class NarrationReader {
+  private views = new Map<number, ParagraphView>();
+  private pronounOf = new Map<string, Pronoun>();
+
+  constructor(article: ArticleText, quotes: ExtractedQuote[], people: Person[]) {
+    for (const p of people) this.pronounOf.set(p.id, p.pronoun);
+    const aliases = compileAliases(people);
+    const spansByParagraph = new Map<number, QuoteSpan[]>();
+    const quotesByParagraph = new Map<number, ExtractedQuote[]>();
+    for (const q of quotes) {
+      for (const s of q.spans) spansByParagraph.set(s.paragraph, [...(spansByParagraph.get(s.paragraph) ?? []), s]);
+      const first = q.spans[0].paragraph;
+      quotesByParagraph.set(first, [...(quotesByParagraph.get(first) ?? []), q]);
+    }
+    for (const paragraph of article.paragraphs) {
+      const masked = maskQuotes(paragraph.text, spansByParagraph.get(paragraph.index) ?? []);
+      const plain = blankParentheticals(masked);
+      const sentences = sentenceRanges(masked);
+      const mentions = findMentions(masked, plain, aliases);
+      this.views.set(paragraph.index, {
+        paragraph,
+        masked,
+        plain,
+        sentences,
+        mentions,
+        quotes: quotesByParagraph.get(paragraph.index) ?? [],
+      });
+    }
+  }
+
+  speakerOf(quote: ExtractedQuote, done: Map<string, AttributedQuote>): Found | undefined {
+    const first = quote.spans[0];
+    const last = quote.spans[quote.spans.length - 1];
+    const head = this.views.get(first.paragraph)!;
+    const tail = this.views.get(last.paragraph)!;
+    const headSentence = sentenceAt(head, first.start - 1);
+    const tailSentence = sentenceAt(tail, last.end);
+    return (
+      this.postAttribution(tail, last, tailSentence, quote.text) ??
+      this.preAttribution(head, first, headSentence) ??
+      this.accordingTo(head, headSentence) ??
+      this.wholeSentence(quote, head, first, headSentence, tail, last, tailSentence, done) ??
+      this.sentenceSubjectFound(head, headSentence, 'pre')
+    );
+  }
+
+  /** `"...," Trump said` / `"...," said a Japanese government official` / `"..." he noted`. */
+  private postAttribution(view: ParagraphView, span: QuoteSpan, sentence: [number, number], text: string): Found | undefined {
+    const after = view.masked.slice(span.end + 1, Math.max(span.end + 1, sentence[1]));
+    const endsClause = /[,.!?…\u2014\u2013-]$/.test(text.trimEnd()) || /^\s*,/.test(after);
+    if (!endsClause) return undefined;
+    const lead = /^[\s,]*/.exec(after)![0].length;
+    const offset = span.end + 1 + lead;
+    const rest = view.masked.slice(offset, Math.max(offset, sentence[1]));
+    const words = [...rest.matchAll(/[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu)];
+    if (words.length === 0) return undefined;
+    // inverted: said Trump / said a Japanese government official
+    let vi = 0;
+    while (vi < words.length - 1 && /^(also|then|later|again)$/i.test(words[vi][0])) vi += 1;
+    const lead0 = words[vi];
+    if (SPEECH_VERBS.has(lead0[0]) && !/[,.;:!?]/.test(rest.slice(0, lead0.index))) {
+      const npStart = offset + lead0.index! + lead0[0].length;
+      const npEnd = phraseEnd(view.masked, npStart, sentence[1]);
+      return this.nounPhraseSpeaker(view, npStart, npEnd, view.masked.slice(npStart, npEnd), 'post');
+    }
+    // forward: Trump said / the Japanese premier said through an interpreter / he noted
+    for (let k = 0; k < Math.min(words.length, 10); k += 1) {
+      if (!SPEECH_VERBS.has(words[k][0])) continue; // lower case only: "United States" is no verb
+      if (k === 0) return undefined;
+      const npEnd = offset + words[k].index!;
+      if (phraseEnd(view.masked, offset, npEnd) < npEnd || /[()]/.test(view.masked.slice(offset, npEnd))) return undefined;
+      return this.nounPhraseSpeaker(view, offset, npEnd, view.masked.slice(offset, npEnd), 'post');
+    }
+    return undefined;
+  }
+
+  /** The speaker a short noun phrase names: a person, a pronoun, or explicitly nobody on the list. */
+  private nounPhraseSpeaker(
+    view: ParagraphView,
+    start: number,
+    end: number,
+    np: string,
+    method: AttributionMethod,
+  ): Found | undefined {
+    const inside = view.mentions.filter((m) => m.start >= start && m.end <= end && !m.possessive);
+    if (inside.length > 0) {
+      if (inside.length > 1 && isCompound(view, inside[0], inside[1])) return { speaker: null, method: 'none' };
+      return this.resolve(view, inside[0], method);
+    }
+    const firstWord = /[\p{L}\p{N}]+/u.exec(np)?.[0].toLowerCase();
+    if (firstWord && NP_DETERMINERS.has(firstWord)) return { speaker: null, method: 'none' };
+    return undefined;
+  }
+
+  /** The last speech verb before the quote in its sentence, and that verb's subject. */
+  private preAttribution(view: ParagraphView, span: QuoteSpan, sentence: [number, number]): Found | undefined {
+    const open = span.start - 1;
+    if (open <= sentence[0]) return undefined;
+    const region = view.plain.slice(sentence[0], open);
+    const words = [...region.matchAll(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)];
+    for (let k = words.length - 1; k >= 0; k -= 1) {
+      const w = words[k][0]; // lower case only: "United States" is no verb
+      const at = sentence[0] + words[k].index!;
+      if (SPEECH_PARTICIPLES.has(w)) return this.sentenceSubjectFound(view, sentence, 'pre');
+      if (!SPEECH_VERBS.has(w)) continue;
+      if (k > 0 && /^(to|the|a|his|her|their|its)$/i.test(words[k - 1][0])) continue; // "to say", "the calls"
+      return this.subjectOfVerb(view, sentence, at, words.slice(0, k).map((m) => ({ word: m[0], at: sentence[0] + m.index! })));
+    }
+    return undefined;
+  }
+
+  private subjectOfVerb(
+    view: ParagraphView,
+    sentence: [number, number],
+    verbAt: number,
+    before: Array<{ word: string; at: number }>,
+  ): Found | undefined {
+    // the clause runs from the last clause word, punctuation or earlier speech verb to the verb
+    let clauseStart = sentence[0];
+    for (let k = before.length - 1; k >= 0; k -= 1) {
+      const w = before[k].word.toLowerCase();
+      const gap = view.plain.slice(before[k].at + before[k].word.length, k + 1 < before.length ? before[k + 1].at : verbAt);
+      if (/[,;:\u2014\u2013(]/.test(gap)) {
+        clauseStart = before[k].at + before[k].word.length;
+        break;
+      }
+      if (CLAUSE_WORDS.has(w) || SPEECH_VERBS.has(before[k].word)) {
+        clauseStart = before[k].at + before[k].word.length;
+        if (w === 'who' || w === 'which') {
+          const antecedent = view.mentions.filter((m) => m.end <= before[k].at).pop();
+          if (antecedent) return this.resolve(view, antecedent, 'pre');
+        }
+        break;
+      }
+    }
+    const region = view.plain.slice(clauseStart, verbAt);
+    if (!/[\p{L}\p{N}]/u.test(region)) return this.sentenceSubjectFound(view, sentence, 'pre'); // "X backed Y and said"
+    const inside = view.mentions.filter(
+      (m) => m.start >= clauseStart && m.end <= verbAt && !m.possessive && !m.parenthetical,
+    );
+    const subjects = inside.filter((m) => !m.object);
+    if (subjects.length > 0) {
+      const m = subjects[subjects.length - 1];
+      if (view.mentions.some((x) => x !== m && isCompound(view, x, m))) return { speaker: null, method: 'none' };
+      return this.resolve(view, m, 'pre');
+    }
+    const firstWord = /[\p{L}\p{N}]+/u.exec(region)?.[0].toLowerCase();
+    if (firstWord && NP_DETERMINERS.has(firstWord)) return { speaker: null, method: 'none' }; // "a Japanese official said"
+    return undefined;
+  }
+
+  private accordingTo(view: ParagraphView, sentence: [number, number]): Found | undefined {
+    const text = view.plain.slice(sentence[0], sentence[1]);
+    const m = /\baccording to\s+/i.exec(text);
+    if (!m) return undefined;
+    const start = sentence[0] + m.index + m[0].length;
+    const end = phraseEnd(view.plain, start, sentence[1]);
+    const found = this.nounPhraseSpeaker(view, start, end, view.plain.slice(start, end), 'according-to');
+    if (found && found.speaker !== null && found.method !== 'pronoun') return { speaker: found.speaker, method: 'according-to' };
+    return found;
+  }
+
+  /** A quote that is its own sentence takes its speaker from the narration around it. */
+  private wholeSentence(
+    quote: ExtractedQuote,
+    head: ParagraphView,
+    first: QuoteSpan,
+    headSentence: [number, number],
+    tail: ParagraphView,
+    last: QuoteSpan,
+    tailSentence: [number, number],
+    done: Map<string, AttributedQuote>,
+  ): Found | undefined {
+    const startsSentence = !/[\p{L}\p{N}]/u.test(head.masked.slice(headSentence[0], first.start - 1));
+    const endsSentence = !/[\p{L}\p{N}]/u.test(tail.masked.slice(last.end + 1, tailSentence[1]));
+    if (!startsSentence || !endsSentence) return undefined;
+    const index = head.sentences.indexOf(headSentence);
+    if (index > 0) {
+      const found = this.sentenceSubjectFound(head, head.sentences[index - 1], 'pre');
+      return found && found.speaker !== null ? found : undefined;
+    }
+    const previous = this.views.get(head.paragraph.index - 1);
+    if (!previous || previous.sentences.length === 0) return undefined;
+    const lastSentence = previous.sentences[previous.sentences.length - 1];
+    if (/:\s*$/.test(previous.masked.slice(lastSentence[0], lastSentence[1]))) {
+      // "As NPR's Scott Horsley reports from Tokyo:" — the speaker of the colon's verb
+      const found =
+        this.preAttribution(previous, { paragraph: previous.paragraph.index, start: lastSentence[1], end: lastSentence[1] }, lastSentence) ??
+        this.sentenceSubjectFound(previous, lastSentence, 'pre');
+      return found && found.speaker !== null ? found : undefined;
+    }
+    const bare = !/[\p{L}\p{N}]/u.test(head.masked.slice(0, first.start - 1)) &&
+      quote.spans.length === 1 && !/[\p{L}\p{N}]/u.test(head.masked.slice(last.end + 1));
+    const before = previous.quotes[previous.quotes.length - 1];
+    if (bare && before && before.spans.length === 1) {
+      const prior = done.get(before.anchor);
+      const span = before.spans[0];
+      const closing = previous.sentences.find((s) => s[0] <= span.end && span.end < s[1]);
+      const endsParagraph = closing === lastSentence;
+      const attributedAfter = /[\p{L}]/u.test(previous.masked.slice(span.end + 1));
+      if (prior && prior.speaker && endsParagraph && attributedAfter) return { speaker: prior.speaker, method: 'continuation' };
+    }
+    return undefined;
+  }
+
+  /** The person who is the sentence's subject, if there is exactly one. */
+  private sentenceSubjectFound(view: ParagraphView, sentence: [number, number], method: AttributionMethod): Found | undefined {
+    let start = sentence[0];
+    const opening = /^\s*([\p{L}]+)/u.exec(view.plain.slice(start, sentence[1]));
+    if (opening && SUBORDINATE_OPENERS.has(opening[1].toLowerCase())) {
+      const comma = view.plain.slice(start, sentence[1]).indexOf(',');
+      if (comma > 0) start += comma + 1; // "When Trump and Abe met in Hamburg, the president ..."
+    }
+    const candidates = view.mentions.filter(
+      (m) => m.start >= start && m.end <= sentence[1] && !m.object && !m.possessive && !m.parenthetical,
+    );
+    if (candidates.length === 0) return undefined;
+    if (candidates.length > 1 && isCompound(view, candidates[0], candidates[1])) return { speaker: null, method: 'none' };
+    return this.resolve(view, candidates[0], method);
+  }
+
+  private resolve(view: ParagraphView, mention: Mention, method: AttributionMethod): Found {
+    if (mention.pronoun) {
+      const person = this.resolvePronoun(view.paragraph.index, mention.start, mention.pronoun);
+      return person ? { speaker: person, method: 'pronoun' } : { speaker: null, method: 'none' };
+    }
+    const kind: AttributionMethod = method === 'according-to' || method === 'continuation' || mention.named ? method : 'alias';
+    return { speaker: mention.person, method: kind };
+  }
+
+  /** The latest person of this pronoun named as a subject before `position` (same or two previous paragraphs). */
+  private resolvePronoun(paragraphIndex: number, position: number, pronoun: Pronoun): string | null {
+    let fallback: string | null = null;
+    for (let p = paragraphIndex; p >= paragraphIndex - 2 && p >= 1; p -= 1) {
+      const view = this.views.get(p);
+      if (!view) continue;
+      const named = view.mentions.filter(
+        (m) => m.person && (p < paragraphIndex || m.start < position) && this.pronounOf.get(m.person) === pronoun,
+      );
+      const subjects = named.filter((m) => !m.object && !m.possessive && !m.parenthetical);
+      if (subjects.length > 0) return subjects[subjects.length - 1].person;
+      if (fallback === null && named.length > 0) fallback = named[named.length - 1].person;
+    }
+    return fallback;
+  }
+}
+
+/** Where a noun phrase starting at `from` stops: the first , ; : ! ? or full stop (not an abbreviation's). */
+function phraseEnd(text: string, from: number, limit: number): number {
+  const slice = text
+    .slice(from, limit)
+    .replace(/(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, '_'))
+    .replace(/\b(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)\./g, '$1_');
+  const stop = /[,.;:!?]/.exec(slice);
+  return stop ? from + stop.index : limit;
+}
+
+function sentenceAt(view: ParagraphView, offset: number): [number, number] {
+  return (
+    view.sentences.find((s) => s[0] <= offset && offset < s[1]) ??
+    view.sentences[view.sentences.length - 1] ?? [0, view.masked.length]
+  );
+}
+
+/** Two mentions joined only by "and" (optionally after "both"): a joint subject. */
+function isCompound(view: ParagraphView, a: Mention, b: Mention): boolean {
+  const [x, y] = a.start < b.start ? [a, b] : [b, a];
+  return /^\s*(and|&)\s*$/i.test(view.masked.slice(x.end, y.start));
+}
+
+function compileAliases(people: Person[]): Alias[] {
+  const aliases: Alias[] = [];
+  for (const person of people) {
+    const nameWords = new Set(person.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)));
+    const forms = new Set([person.name, ...person.aliases]);
+    for (const form of forms) {
+      const body = form
+        .trim()
+        .split(/\s+/)
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"))
+        .join('\\s+');
+      const flags = /^\p{Ll}/u.test(form) ? 'giu' : 'gu';
+      const re = new RegExp(`(?<![\\p{L}\\p{N}\\-])${body}(?![\\p{L}\\p{N}]|-\\p{L})`, flags);
+      const named = form.split(/\s+/).some((w) => nameWords.has(w));
+      const surname = /^\p{Lu}[\p{L}\-]*$/u.test(form.trim());
+      aliases.push({ re, person, named, surname });
+    }
+  }
+  return aliases;
+}
+
+function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[] {
+  const found: Array<{ start: number; end: number; person: string | null; pronoun: Pronoun | null; named: boolean }> = [];
+  for (const alias of aliases) {
+    alias.re.lastIndex = 0;
+    for (const m of masked.matchAll(alias.re)) {
+      if (alias.surname && isOtherPersonsName(masked, m.index!)) continue; // "Duyeon Kim", "Melania Trump"
+      found.push({ start: m.index!, end: m.index! + m[0].length, person: alias.person.id, pronoun: null, named: alias.named });
+    }
+  }
+  for (const m of masked.matchAll(/(?<![\p{L}\p{N}])(he|she|they)(?![\p{L}\p{N}])/giu)) {
+    found.push({ start: m.index!, end: m.index! + m[0].length, person: null, pronoun: m[1].toLowerCase() as Pronoun, named: false });
+  }
+  // longest match wins where forms overlap ("Prime Minister Shinzo Abe" over "Abe")
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const mentions: Mention[] = [];
+  let reach = -1;
+  for (const f of found) {
+    if (f.start < reach) continue;
+    reach = f.end;
+    mentions.push({
+      ...f,
+      possessive: f.pronoun === null && /^['’]s?(?![\p{L}])/u.test(masked.slice(f.end)),
+      object: isObject(masked, f.start),
+      parenthetical: plain.slice(f.start, f.end).trim() === '',
+    });
+  }
+  return mentions;
+}
+
+/** A bare surname right after a capitalised given name that is no title: someone else's full name. */
+function isOtherPersonsName(text: string, start: number): boolean {
+  const m = /(\S+)[ \u00a0]$/u.exec(text.slice(0, start));
+  if (!m || !/^\p{Lu}\p{Ll}+$/u.test(m[1]) || NAME_PREFIXES.has(m[1])) return false;
+  const earlier = text.slice(0, start - m[0].length).trimEnd();
+  const opensSentence = earlier === '' || /[.!?:;"“”]$/.test(earlier);
+  return !(opensSentence && SENTENCE_OPENERS.has(m[1]));
+}
+
+/** Walks back over titles and capitalised words to the word that governs the mention. */
+function isObject(text: string, start: number): boolean {
+  let i = start;
+  for (;;) {
+    const before = text.slice(0, i);
+    const m = /([\p{L}\p{N}.'’\-]+)(\s+)$/u.exec(before);
+    if (!m) return false; // punctuation or the start: nothing governs it
+    const word = m[1];
+    if (/[.]$/.test(word) && !/^(?:\p{L}\.)+$|^(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)\.$/u.test(word)) return false; // a sentence ended
+    const bare = word.toLowerCase().replace(/['’]s$/, '');
+    if (PREPOSITIONS.has(bare) || OBJECT_VERBS.has(bare) || DETERMINERS.has(bare)) return true;
+    if (/^\p{Lu}/u.test(word) || TITLE_WORDS.has(bare)) {
+      i = before.length - m[0].length;
+      continue;
+    }
+    return false;
+  }
+}
+
+/** Blanks comma-, dash- and bracket-delimited asides: ", who had been critical of Tokyo,". */
+function blankParentheticals(masked: string): string {
+  const chars = masked.split('');
+  const blank = (from: number, to: number) => {
+    for (let i = from; i < to; i += 1) if (chars[i] !== '"' && chars[i] !== '“' && chars[i] !== '”') chars[i] = ' ';
+  };
+  for (const m of masked.matchAll(/\([^()]*\)/g)) blank(m.index!, m.index! + m[0].length);
+  for (const m of masked.matchAll(/\s[-\u2014\u2013]{1,2}\s[^-\u2014\u2013]+?\s[-\u2014\u2013]{1,2}\s/g))
+    blank(m.index! + 1, m.index! + m[0].length - 1);
+  const commas = [...masked.matchAll(/,/g)].map((m) => m.index!);
+  for (let k = 0; k + 1 < commas.length; k += 1) {
+    const segment = masked.slice(commas[k] + 1, commas[k + 1]);
+    const first = /^\s*([\p{L}]+)/u.exec(segment)?.[1];
+    if (!first || /[.!?]/.test(segment)) continue;
+    const lower = first.toLowerCase();
+    const participle = /ing$/.test(lower) && lower !== 'according';
+    if (first === lower && (PARENTHETICAL_OPENERS.has(lower) || participle)) blank(commas[k], commas[k + 1] + 1);
+  }
+  return chars.join('');
+}

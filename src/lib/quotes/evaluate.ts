@@ -1,0 +1,187 @@
+import { paragraphsFromMarkdown } from '../markdown.ts';
+import type { ArticleText, Quote, QuoteKind } from './types.ts';
+
+/** One hand-labelled quotation (tests/fixtures/quotes/gold.json). */
+export interface GoldQuote {
+  article: string;
+  /** Exactly the text between the marks (multi-paragraph: parts joined by a blank line). */
+  text: string;
+  speaker: string | null;
+  topics: string[];
+  kind: QuoteKind;
+  /** Quotes with the same group report the same utterance. */
+  group: string;
+  note?: string;
+}
+
+export interface Ratio {
+  hit: number;
+  total: number;
+  /** hit / total; 1 when there is nothing to count. */
+  value: number;
+}
+
+export interface QuoteScores {
+  gold: number;
+  predicted: number;
+  matched: number;
+  extraction: { precision: Ratio; recall: Ratio };
+  /** accuracy over matched quotes (null = null counts); precision/recall treat null as abstaining. */
+  speaker: { accuracy: Ratio; precision: Ratio; recall: Ratio };
+  /** exact set match over matched quotes, plus micro precision/recall over (quote, topic) pairs. */
+  topics: { exact: Ratio; precision: Ratio; recall: Ratio };
+  kind: { accuracy: Ratio };
+  /** Over pairs of matched quotes: same statement (predicted) vs same group (gold). */
+  alignment: { precision: Ratio; recall: Ratio };
+  /** Human-readable disagreements, for --verbose. */
+  errors: string[];
+}
+
+function ratio(hit: number, total: number): Ratio {
+  return { hit, total, value: total === 0 ? 1 : hit / total };
+}
+
+/** Scores the engine's corpus against gold labels. Quotes match on article id and exact text. */
+export function scoreQuotes(gold: GoldQuote[], quotes: Quote[]): QuoteScores {
+  const errors: string[] = [];
+  const unused = new Set(quotes.map((_, i) => i));
+  const pairs: Array<{ g: GoldQuote; q: Quote }> = [];
+  for (const g of gold) {
+    const i = [...unused].find((k) => quotes[k].article === g.article && quotes[k].text === g.text);
+    if (i === undefined) {
+      errors.push(`missed   ${g.article}: "${short(g.text)}"`);
+      continue;
+    }
+    unused.delete(i);
+    pairs.push({ g, q: quotes[i] });
+  }
+  for (const i of unused) errors.push(`extra    ${quotes[i].article} ${quotes[i].anchor}: "${short(quotes[i].text)}"`);
+
+  let speakerRight = 0;
+  let speakerNamed = 0;
+  let speakerNamedRight = 0;
+  let goldNamed = 0;
+  let topicExact = 0;
+  let topicHit = 0;
+  let topicPredicted = 0;
+  let topicGold = 0;
+  let kindRight = 0;
+  for (const { g, q } of pairs) {
+    const where = `${q.article} ${q.anchor} "${short(q.text)}"`;
+    if (q.speaker === g.speaker) speakerRight += 1;
+    else errors.push(`speaker  ${where}: ${q.speaker} (${q.attribution}), gold ${g.speaker}`);
+    if (q.speaker !== null) speakerNamed += 1;
+    if (q.speaker !== null && q.speaker === g.speaker) speakerNamedRight += 1;
+    if (g.speaker !== null) goldNamed += 1;
+    const predicted = new Set(q.topics);
+    const wanted = new Set(g.topics);
+    const hits = [...predicted].filter((t) => wanted.has(t)).length;
+    topicHit += hits;
+    topicPredicted += predicted.size;
+    topicGold += wanted.size;
+    if (hits === predicted.size && hits === wanted.size) topicExact += 1;
+    else errors.push(`topics   ${where}: [${[...predicted]}], gold [${[...wanted]}]`);
+    if (q.kind === g.kind) kindRight += 1;
+    else errors.push(`kind     ${where}: ${q.kind}, gold ${g.kind}`);
+  }
+
+  let together = 0;
+  let predictedTogether = 0;
+  let goldTogether = 0;
+  for (let a = 0; a < pairs.length; a += 1) {
+    for (let b = a + 1; b < pairs.length; b += 1) {
+      const x = pairs[a];
+      const y = pairs[b];
+      const inGold = x.g.group === y.g.group;
+      const inEngine = x.q.statement === y.q.statement;
+      if (inGold) goldTogether += 1;
+      if (inEngine) predictedTogether += 1;
+      if (inGold && inEngine) together += 1;
+      if (inGold !== inEngine)
+        errors.push(
+          `${inEngine ? 'aligned ' : 'apart   '} ${x.q.id} "${short(x.q.text, 30)}" / ${y.q.id} "${short(y.q.text, 30)}"`,
+        );
+    }
+  }
+
+  return {
+    gold: gold.length,
+    predicted: quotes.length,
+    matched: pairs.length,
+    extraction: { precision: ratio(pairs.length, quotes.length), recall: ratio(pairs.length, gold.length) },
+    speaker: {
+      accuracy: ratio(speakerRight, pairs.length),
+      precision: ratio(speakerNamedRight, speakerNamed),
+      recall: ratio(speakerNamedRight, goldNamed),
+    },
+    topics: {
+      exact: ratio(topicExact, pairs.length),
+      precision: ratio(topicHit, topicPredicted),
+      recall: ratio(topicHit, topicGold),
+    },
+    kind: { accuracy: ratio(kindRight, pairs.length) },
+    alignment: { precision: ratio(together, predictedTogether), recall: ratio(together, goldTogether) },
+    errors,
+  };
+}
+
+/** The scores as a plain-text table, one column per scored corpus. */
+export function formatScores(columns: Array<{ label: string; scores: QuoteScores }>): string {
+  const rows: Array<[string, (s: QuoteScores) => Ratio]> = [
+    ['extraction precision', (s) => s.extraction.precision],
+    ['extraction recall', (s) => s.extraction.recall],
+    ['speaker accuracy', (s) => s.speaker.accuracy],
+    ['speaker precision (null = abstain)', (s) => s.speaker.precision],
+    ['speaker recall (null = abstain)', (s) => s.speaker.recall],
+    ['topics exact-set accuracy', (s) => s.topics.exact],
+    ['topics micro precision', (s) => s.topics.precision],
+    ['topics micro recall', (s) => s.topics.recall],
+    ['kind accuracy', (s) => s.kind.accuracy],
+    ['alignment pair precision', (s) => s.alignment.precision],
+    ['alignment pair recall', (s) => s.alignment.recall],
+  ];
+  const cell = (r: Ratio) => `${r.value.toFixed(3)} (${r.hit}/${r.total})`;
+  const width = Math.max(...rows.map(([name]) => name.length));
+  const widths = columns.map((c) => Math.max(c.label.length, ...rows.map(([, get]) => cell(get(c.scores)).length)));
+  const line = (name: string, cells: string[]) =>
+    `| ${name.padEnd(width)} | ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [
+    line('metric', columns.map((c) => c.label)),
+    `|${'-'.repeat(width + 2)}|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    line('quotes (gold / engine / matched)', columns.map((c) => `${c.scores.gold} / ${c.scores.predicted} / ${c.scores.matched}`)),
+    ...rows.map(([name, get]) => line(name, columns.map((c) => cell(get(c.scores))))),
+  ].join('\n');
+}
+
+/** Splits `---` YAML frontmatter from the body and reads its top-level `key: value` scalars. */
+export function splitFrontmatter(source: string): { data: Record<string, string>; body: string } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
+  if (!m) return { data: {}, body: source };
+  const data: Record<string, string> = {};
+  for (const line of m[1].split(/\r?\n/)) {
+    const kv = /^([A-Za-z_][\w-]*):\s*(.*)$/.exec(line);
+    if (!kv) continue;
+    let value = kv[2].trim();
+    if (/^".*"$/.test(value)) value = value.slice(1, -1).replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+    else if (/^'.*'$/.test(value)) value = value.slice(1, -1).replace(/''/g, "'");
+    data[kv[1]] = value;
+  }
+  return { data, body: source.slice(m[0].length) };
+}
+
+/** The engine's view of one Markdown article file. */
+export function articleFromMarkdown(id: string, source: string): ArticleText {
+  const { data, body } = splitFrontmatter(source);
+  return {
+    id,
+    outlet: data.outlet ?? '',
+    event: data.event ?? '',
+    title: data.title ?? '',
+    paragraphs: paragraphsFromMarkdown(body),
+  };
+}
+
+function short(text: string, max = 50): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

@@ -1,0 +1,332 @@
+import type { ArticleText, ExtractedQuote, Paragraph, QuoteKind, QuoteSpan } from './types.ts';
+
+/**
+ * Finds every quotation in an article's body paragraphs.
+ *
+ * Marks: straight (") and curly (“ ”, plus „) double quotes. Single quotes are never
+ * quotation boundaries here, so apostrophes (don't, Abe's, '80s, ’80s) and quotes nested
+ * inside a quotation ('We're going to use maximum pressure,') simply stay inside.
+ *
+ * Pairing: each mark is read as opening or closing from its neighbours (an opening mark
+ * follows whitespace, the start, or an opening bracket/dash/colon and is followed by text;
+ * a closing mark is the mirror image); ambiguous marks take whatever the scan needs. An
+ * opening mark met while a quote is already open means the earlier one was never closed:
+ * it is dropped, so one bad mark cannot swallow the rest of the paragraph.
+ *
+ * Quotes never cross paragraphs, except the multi-paragraph convention: a paragraph
+ * ends with its quote still open and the next paragraph starts with a fresh opening mark
+ * (or, tolerating a missing continuation mark, has a closing mark before any opening one).
+ */
+export function extractQuotes(article: ArticleText): ExtractedQuote[] {
+  const raw = pairQuotes(article.paragraphs);
+  const byParagraph = new Map<number, number>();
+  const quotes: ExtractedQuote[] = [];
+  for (const spans of raw) {
+    const first = spans[0];
+    const n = (byParagraph.get(first.paragraph) ?? 0) + 1;
+    byParagraph.set(first.paragraph, n);
+    const anchor = `q${first.paragraph}-${n}`;
+    const text = spans.map((s) => spanText(article.paragraphs, s)).join('\n\n');
+    const paragraph = paragraphAt(article.paragraphs, first.paragraph);
+    quotes.push({ anchor, text, spans, kind: quoteKind(text, paragraph.text, first.start), utterance: anchor });
+  }
+  linkUtterances(article.paragraphs, quotes);
+  return quotes;
+}
+
+// ---------------------------------------------------------------------------
+// Shared text helpers (used by attribution and classification too)
+// ---------------------------------------------------------------------------
+
+/** Verbs that introduce reported speech (finite forms). */
+export const SPEECH_VERBS = new Set(
+  (
+    'said says say told tells added adds noted notes asked asks stressed stresses declared declares explained explains ' +
+    'remarked replied replies responded insisted insists argued argues warned warns announced announces wrote writes ' +
+    'tweeted stated states continued recalled reported reports acknowledged conceded admitted suggested pledged pledges ' +
+    'vowed vows urged urges emphasized emphasised emphasizes observed commented claimed claims predicted promised ' +
+    'assured assures repeated repeats spoke speaks joked quipped cautioned affirmed reaffirmed revealed boasted ' +
+    'complained confirmed concluded countered described describes called calls referred labeled labelled dubbed'
+  ).split(' '),
+);
+
+/** Participles that carry the main clause's speaker ("..., Trump said, calling it a "disaster""). */
+export const SPEECH_PARTICIPLES = new Set(
+  (
+    'saying adding noting calling telling stressing declaring explaining insisting arguing warning describing ' +
+    'referring pledging vowing urging promising asking replying speaking writing tweeting repeating emphasizing ' +
+    'emphasising labeling labelling dubbing reaffirming'
+  ).split(' '),
+);
+
+/** Abbreviations whose final period does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr st gen gov sen rep lt col sgt capt prof jan feb mar apr jun jul aug sep sept oct nov dec inc co corp ltd no vs etc jr sr'.split(
+    ' ',
+  ),
+);
+
+/** The paragraph with this 1-based index. */
+export function paragraphAt(paragraphs: Paragraph[], index: number): Paragraph {
+  return paragraphs.find((p) => p.index === index) ?? paragraphs[index - 1];
+}
+
+/** The characters a span covers. */
+export function spanText(paragraphs: Paragraph[], span: QuoteSpan): string {
+  return paragraphAt(paragraphs, span.paragraph).text.slice(span.start, span.end);
+}
+
+/**
+ * The paragraph text with every quote's characters replaced by X/x/0 (same length, marks
+ * kept, a quote's final . ! ? kept), so narration can be searched without reading quoted words.
+ */
+export function maskQuotes(text: string, spans: QuoteSpan[]): string {
+  const chars = text.split('');
+  for (const s of spans) {
+    const inner = text.slice(s.start, s.end);
+    const keepTail = /[.!?]+$/.exec(inner.trimEnd())?.[0].length ?? 0;
+    const stop = s.start + inner.trimEnd().length - keepTail;
+    for (let i = s.start; i < stop; i += 1) chars[i] = maskChar(chars[i]);
+  }
+  return chars.join('');
+}
+
+// keeps case and digits so sentence boundaries survive masking
+function maskChar(ch: string): string {
+  if (/\s/.test(ch)) return ch;
+  if (/\p{Lu}/u.test(ch)) return 'X';
+  if (/\p{N}/u.test(ch)) return '0';
+  return 'x';
+}
+
+/** [start, end) offsets of the sentences in a (masked) paragraph. */
+export function sentenceRanges(masked: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let start = 0;
+  const re = /[.!?]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(masked))) {
+    let end = m.index + m[0].length;
+    // a closing mark or bracket right after the stop belongs to the sentence
+    while (end < masked.length && /["”’')\]]/.test(masked[end])) end += 1;
+    const rest = masked.slice(end);
+    if (rest.length > 0 && !/^\s+["“‘'(\[]?[\p{Lu}\p{N}]/u.test(rest)) continue;
+    if (m[0] === '.' && isAbbreviation(masked.slice(0, m.index))) continue;
+    ranges.push([start, end]);
+    start = end;
+    while (start < masked.length && /\s/.test(masked[start])) start += 1;
+  }
+  if (start < masked.length && masked.slice(start).trim()) ranges.push([start, masked.length]);
+  return ranges;
+}
+
+function isAbbreviation(before: string): boolean {
+  const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+  if (!word) return false;
+  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
+  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // U.S, U.N, a.m
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** Words (letters/digits with inner apostrophes and hyphens) of a text. */
+export function wordsOf(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+// ---------------------------------------------------------------------------
+// Pairing
+// ---------------------------------------------------------------------------
+
+type Role = 'open' | 'close' | 'either';
+
+interface Mark {
+  at: number;
+  char: string;
+  role: Role;
+}
+
+const OPEN_BEFORE = /[\s(\[{\u2014\u2013\-\/:]/; // what may precede an opening mark
+const CLOSE_AFTER = /[\s.,;:!?)\]}\u2014\u2013\-\u2026]/; // what may follow a closing mark
+
+function marksOf(text: string): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (ch !== '"' && ch !== '“' && ch !== '”' && ch !== '„') continue;
+    const prev = text[i - 1];
+    const next = text[i + 1];
+    const opensHere = prev === undefined || OPEN_BEFORE.test(prev);
+    const closesHere = next === undefined || CLOSE_AFTER.test(next);
+    let role: Role;
+    if (ch === '“' || ch === '„') role = !opensHere && closesHere ? 'close' : 'open'; // trust curly marks unless plainly misdirected
+    else if (ch === '”') role = opensHere && !closesHere ? 'open' : 'close';
+    else role = opensHere && !closesHere ? 'open' : closesHere && !opensHere ? 'close' : 'either';
+    marks.push({ at: i, char: ch, role });
+  }
+  return marks;
+}
+
+interface Pending {
+  spans: QuoteSpan[];
+}
+
+function pairQuotes(paragraphs: Paragraph[]): QuoteSpan[][] {
+  const quotes: QuoteSpan[][] = [];
+  let pending: Pending | null = null;
+  for (const paragraph of paragraphs) {
+    const text = paragraph.text;
+    const marks = marksOf(text);
+    const lead = text.length - text.trimStart().length;
+    let i = 0;
+    // the quote open at the end of the previous paragraph, if this paragraph continues it
+    let open: { start: number; char: string; carried: Pending | null } | null = null;
+    if (pending) {
+      const first = marks[0];
+      if (first && first.at === lead && first.role !== 'close') {
+        open = { start: first.at + 1, char: first.char, carried: pending }; // continuation mark
+        i = 1;
+      } else if (first && first.role === 'close') {
+        open = { start: lead, char: '"', carried: pending }; // continuation mark missing
+      }
+      pending = null;
+    }
+    for (; i < marks.length; i += 1) {
+      const mark = marks[i];
+      if (!open) {
+        if (mark.role !== 'close') open = { start: mark.at + 1, char: mark.char, carried: null };
+        continue;
+      }
+      if ((open.char === '“' || open.char === '„') && mark.char === '"') continue; // straight marks nested in curly ones
+      if (mark.role === 'open') {
+        open = { start: mark.at + 1, char: mark.char, carried: null }; // the earlier mark was never closed
+        continue;
+      }
+      const span: QuoteSpan = { paragraph: paragraph.index, start: open.start, end: mark.at };
+      const spans = open.carried ? [...open.carried.spans, span] : [span];
+      if (spans.some((s) => s.end > s.start && spanIsText(paragraphs, s))) quotes.push(spans);
+      open = null;
+    }
+    if (open) {
+      const end = text.trimEnd().length;
+      if (end > open.start) {
+        const span: QuoteSpan = { paragraph: paragraph.index, start: open.start, end };
+        pending = { spans: open.carried ? [...open.carried.spans, span] : [span] };
+      }
+    }
+  }
+  return quotes;
+}
+
+function spanIsText(paragraphs: Paragraph[], span: QuoteSpan): boolean {
+  return /[\p{L}\p{N}]/u.test(spanText(paragraphs, span));
+}
+
+// ---------------------------------------------------------------------------
+// Kind
+// ---------------------------------------------------------------------------
+
+const AUXILIARIES = new Set(
+  'is are was were be been am will would can could shall should may might must do does did has have had won’t won\'t'.split(' '),
+);
+const MODALS = new Set('will would can could shall should may might must'.split(' '));
+const FUNCTION_WORDS = new Set(
+  'a an the of to for with in on at by from into about his her their its our my your this that these those'.split(' '),
+);
+const SUBJECT_PRONOUNS = new Set('i we you they he she it'.split(' '));
+const SUBORDINATORS = new Set(
+  'where which who whom whose that when whereas if because while although though since unless until'.split(' '),
+);
+
+/**
+ * "full": a sentence of speech — it opens with a capital and is introduced as speech (it
+ * starts the sentence, or follows a colon or comma: `said: "We...`), or it is a clause of
+ * six or more words with a verb-like shape: a verb before any subordinate clause (`declared
+ * that "the era of strategic patience is over."`), or it completes a reported clause whose
+ * subject the narration gives (`said Beijing "supports the US and North Korea in keeping up
+ * dialogue"`). Everything else — short phrases and scare quotes ("menace", "100 percent",
+ * "America First") — is a "fragment".
+ */
+export function quoteKind(text: string, paragraphText: string, start: number): QuoteKind {
+  const trimmed = text.trim();
+  const before = paragraphText.slice(0, Math.max(0, start - 1)).trimEnd();
+  const introduced = before === '' || /[.!?:,]["”’')\]]*$/.test(before);
+  if (introduced && /^[\p{Lu}\p{N}]/u.test(trimmed)) return 'full';
+  const words = wordsOf(trimmed).map((w) => w.toLowerCase().replace(/’/g, "'"));
+  if (words.length >= 6 && (hasMainVerb(words) || completesReportedClause(before))) return 'full';
+  return 'fragment';
+}
+
+/**
+ * The narration ends in "<speech verb> [that] <short subject> [modal]": the quote is that subject's
+ * predicate. A copula in the narration ("the situation was "already complex"") leaves the quote a complement.
+ */
+function completesReportedClause(before: string): boolean {
+  const words = wordsOf(before.slice(-200));
+  for (let k = words.length - 1; k >= Math.max(0, words.length - 8); k -= 1) {
+    if (!SPEECH_VERBS.has(words[k])) continue;
+    const subject = words.slice(k + 1).filter((w) => w !== 'that');
+    while (subject.length > 0 && MODALS.has(subject[subject.length - 1].toLowerCase())) subject.pop(); // "China would "play ...
+    if (subject.length === 0 || subject.length > 6) return false;
+    const last = subject[subject.length - 1];
+    if (/['’]s?$/.test(last) || FUNCTION_WORDS.has(last.toLowerCase())) return false; // "Pyongyang's "...", "the importance of a "..."
+    return !subject.some((w) => AUXILIARIES.has(w.toLowerCase()) || /^\p{Ll}+ed$/u.test(w));
+  }
+  return false;
+}
+
+function hasMainVerb(words: string[]): boolean {
+  for (let i = 0; i < words.length; i += 1) {
+    const w = words[i];
+    if (i > 0 && SUBORDINATORS.has(w)) return false;
+    if (AUXILIARIES.has(w) || /n't$/.test(w) || /^(i|we|you|they|he|she|it)'(m|re|ve|ll|d)$/.test(w)) return true;
+    if (SUBJECT_PRONOUNS.has(w) && i + 1 < words.length && !SUBORDINATORS.has(words[i + 1])) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// Utterances
+// ---------------------------------------------------------------------------
+
+/**
+ * Parts of one utterance share its first part's anchor:
+ * - a quotation split by its attribution: "No one likes conflict," he said. "But ..."
+ *   (the first part starts its sentence and ends in punctuation, the words between are one
+ *   short sentence with a speech verb ending in a full stop, the next part starts a new sentence);
+ * - two fragments glued by a single narrator word: Pyongyang's "illegal ... tests" threatened "international peace".
+ */
+function linkUtterances(paragraphs: Paragraph[], quotes: ExtractedQuote[]): void {
+  for (let k = 1; k < quotes.length; k += 1) {
+    const a = quotes[k - 1];
+    const b = quotes[k];
+    if (a.spans.length !== 1 || b.spans.length !== 1) continue;
+    const sa = a.spans[0];
+    const sb = b.spans[0];
+    if (sa.paragraph !== sb.paragraph) continue;
+    const text = paragraphAt(paragraphs, sa.paragraph).text;
+    const between = text.slice(sa.end + 1, sb.start - 1);
+    if (/["“”„]/.test(between)) continue;
+    if (isAttributionBridge(text, a, between, b) || isGlue(a, between, b)) b.utterance = a.utterance;
+  }
+}
+
+function isAttributionBridge(text: string, a: ExtractedQuote, between: string, b: ExtractedQuote): boolean {
+  const sa = a.spans[0];
+  const before = text.slice(0, sa.start - 1).trimEnd();
+  const startsSentence = before === '' || /[.!?]["”’')\]]*$/.test(before);
+  const endsPart = /[,.!?…\u2014\u2013-]$/.test(a.text.trimEnd()) || /^\s*,/.test(between);
+  const bridge = between.trim();
+  if (!startsSentence || !endsPart || !bridge || !/[.!?]$/.test(bridge)) return false;
+  const inner = bridge.replace(/^[,.]\s*/, '').replace(/[.!?]$/, '');
+  if (/[.!?:;]/.test(inner.replace(/\b(\p{L}\.)+/gu, ''))) return false; // more than one sentence
+  const words = wordsOf(inner); // speech verbs in lower case only ("United States" is no verb)
+  if (words.length === 0 || words.length > 25) return false;
+  if (!words.some((w) => SPEECH_VERBS.has(w))) return false;
+  return /^[\p{Lu}\p{N}]/u.test(b.text.trimStart());
+}
+
+function isGlue(a: ExtractedQuote, between: string, b: ExtractedQuote): boolean {
+  if (/[.!?]$/.test(a.text.trimEnd())) return false;
+  if (!/^\s+[\p{Ll}]+\s+$/u.test(between)) return false;
+  return a.kind === 'fragment' && b.kind === 'fragment';
+}

@@ -1,0 +1,84 @@
+/**
+ * Bad content stops the build with a message naming the file and the field. Each case
+ * builds a throwaway copy of the project whose content/ holds one broken article.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from './dist.ts';
+
+const GOOD = readFileSync(join(ROOT, 'content/articles/npr-trump-japan-visit-2017.md'), 'utf8');
+const made: string[] = [];
+
+/** A copy of the project with `content/articles/` holding just `broken.md`. */
+function projectWith(article: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-bad-'));
+  made.push(dir);
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  cpSync(join(ROOT, 'content'), join(dir, 'content'), {
+    recursive: true,
+    filter: (src) => !src.includes(`${join('content', 'articles')}/`),
+  });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'content/articles/broken.md'), article);
+  return dir;
+}
+
+/** Runs `astro build` in `dir` (asynchronously, so cases can build side by side). */
+function build(dir: string): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+      {
+        cwd: dir,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+        timeout: 180_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ status, output: `${stdout}\n${stderr}` });
+      },
+    );
+  });
+}
+
+const cases: Array<[string, string, RegExp]> = [
+  ['a missing title', GOOD.replace(/^title: .*\n/m, ''), /broken[\s\S]*title/i],
+  ['an impossible date', GOOD.replace(/^published: .*$/m, 'published: 2017-02-30'), /broken\.md[\s\S]*published[\s\S]*2017-02-30/],
+  ['a malformed date', GOOD.replace(/^published: .*$/m, 'published: "6 Nov 2017"'), /broken[\s\S]*published/],
+  ['an unknown outlet', GOOD.replace(/^outlet: .*$/m, 'outlet: nrp'), /broken\.md[\s\S]*outlet[\s\S]*nrp/],
+  ['an unknown event', GOOD.replace(/^event: .*$/m, 'event: tokyo-2019'), /broken\.md[\s\S]*event[\s\S]*tokyo-2019/],
+  ['an empty body', GOOD.replace(/\n---\n[\s\S]*$/, '\n---\n\n'), /broken\.md[\s\S]*body/],
+  [
+    'a quote override that is not in the text',
+    GOOD.replace(/^source: .*$/m, (line) => `${line}\nquotes:\n  - text: "We will never say this"\n    speaker: trump`),
+    /broken\.md[\s\S]*quotes[\s\S]*We will never say this/,
+  ],
+  [
+    'an override naming an unknown person',
+    GOOD.replace(/^source: .*$/m, (line) => `${line}\nquotes:\n  - text: "We will not stand for that,"\n    speaker: nobody`),
+    /broken\.md[\s\S]*quotes\[0\]\.speaker[\s\S]*nobody/,
+  ],
+];
+
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a broken article stops the build', () => {
+  it.concurrent.each(cases)('%s', { timeout: 240_000 }, async (_name, article, message) => {
+    const result = await build(projectWith(article));
+    expect(result.status, result.output).not.toBe(0);
+    expect(result.output).toMatch(message);
+  });
+
+  it('while the unbroken copy builds', { timeout: 240_000 }, async () => {
+    const result = await build(projectWith(GOOD));
+    expect(result.status, result.output).toBe(0);
+  });
+});
