@@ -97,6 +97,8 @@ const topics = defineCollection({
     description: nonEmpty,
     /** Words and phrases that place a quote under the topic (case-insensitive, whole words). */
     terms: z.array(nonEmpty).min(1),
+    /** Weaker cues ("North Korea") that count only in the reporter's words around a quote. */
+    context: z.array(nonEmpty).default([]),
   }),
 });
 

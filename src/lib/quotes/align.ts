@@ -48,7 +48,7 @@ export function alignQuotes(
   const pairs = options.exhaustive ? allPairs(profiles) : blockedPairs(profiles);
   const edges: Array<{ a: number; b: number; score: number }> = [];
   for (const [a, b] of pairs) {
-    const score = matchScore(profiles[a], profiles[b]);
+    const score = matchScore(profiles[a]!, profiles[b]!);
     if (score > 0) edges.push({ a, b, score });
   }
   edges.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
@@ -68,6 +68,15 @@ export function alignQuotes(
     speakers.set(root, merged);
   }
   return buildStatements(quotes, sets);
+}
+
+/** The pairs of quotes (by index) that alignment compares: blocked by shared rare words, or all of them. */
+export function candidatePairs(
+  quotes: Array<Omit<Quote, 'statement'>>,
+  options: AlignOptions = {},
+): Array<[number, number]> {
+  const profiles = quotes.map(profile);
+  return options.exhaustive ? allPairs(profiles) : blockedPairs(profiles);
 }
 
 /** Word-level differences between two versions of a statement, ignoring case and quote-mark style. */
@@ -216,9 +225,11 @@ function containsRun(hay: string[], needle: string[]): boolean {
 
 function allPairs(profiles: Profile[]): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
-  for (let a = 0; a < profiles.length; a += 1)
-    for (let b = a + 1; b < profiles.length; b += 1)
-      if (profiles[a].event === profiles[b].event && profiles[a].article !== profiles[b].article) pairs.push([a, b]);
+  profiles.forEach((x, a) => {
+    profiles.forEach((y, b) => {
+      if (a < b && x.event === y.event && x.article !== y.article) pairs.push([a, b]);
+    });
+  });
   return pairs;
 }
 
@@ -234,25 +245,25 @@ function blockedPairs(profiles: Profile[]): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
   for (const members of byEvent.values()) {
     const postings = new Map<string, number[]>();
-    for (const i of members) for (const t of profiles[i].content) postings.set(t, [...(postings.get(t) ?? []), i]);
+    for (const i of members) for (const t of profiles[i]!.content) postings.set(t, [...(postings.get(t) ?? []), i]);
+    const frequency = (t: string) => postings.get(t)?.length ?? 0;
     const cap = Math.max(COMMON_TOKEN_FLOOR, Math.ceil(COMMON_TOKEN_SHARE * members.length));
     const indexed = new Map<string, number[]>();
     for (const i of members) {
-      const tokens = [...profiles[i].content];
-      const rare = tokens.filter((t) => postings.get(t)!.length <= cap);
-      const keep = rare.length ? rare : tokens.sort((s, t) => postings.get(s)!.length - postings.get(t)!.length).slice(0, 1);
-      for (const t of keep) indexed.set(t, [...(indexed.get(t) ?? []), i]);
+      const tokens = [...profiles[i]!.content].sort((s, t) => frequency(s) - frequency(t));
+      const rare = tokens.filter((t) => frequency(t) <= cap);
+      for (const t of rare.length ? rare : tokens.slice(0, 1)) indexed.set(t, [...(indexed.get(t) ?? []), i]);
     }
     for (const list of indexed.values()) {
-      for (let x = 0; x < list.length; x += 1)
-        for (let y = x + 1; y < list.length; y += 1) {
-          const [a, b] = list[x] < list[y] ? [list[x], list[y]] : [list[y], list[x]];
-          if (profiles[a].article === profiles[b].article) continue;
+      for (const [x, a] of list.entries()) {
+        for (const b of list.slice(x + 1)) {
+          if (profiles[a]!.article === profiles[b]!.article) continue;
           const key = `${a}:${b}`;
           if (seen.has(key)) continue;
           seen.add(key);
           pairs.push([a, b]);
         }
+      }
     }
   }
   return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
@@ -262,28 +273,28 @@ function buildStatements(
   quotes: Array<Omit<Quote, 'statement'>>,
   sets: DisjointSets,
 ): { quotes: Quote[]; statements: Statement[] } {
-  const groups = new Map<number, number[]>();
-  quotes.forEach((_, i) => {
+  const groups = new Map<number, Array<Omit<Quote, 'statement'>>>();
+  quotes.forEach((q, i) => {
     const root = sets.find(i);
-    groups.set(root, [...(groups.get(root) ?? []), i]);
+    groups.set(root, [...(groups.get(root) ?? []), q]);
   });
-  const statementOf = new Map<number, string>();
+  const statementOf = new Map<string, string>();
   const statements: Statement[] = [];
-  const ordered = [...groups.values()].sort((a, b) => a[0] - b[0]);
-  for (const members of ordered) {
-    const first = quotes[members[0]];
+  // a group's root is its first member's index, so Map order is corpus order of first quotes
+  for (const members of [...groups.entries()].sort((x, y) => x[0] - y[0]).map(([, m]) => m)) {
+    const first = members[0]!;
     const id = `s-${first.id}`;
-    for (const i of members) statementOf.set(i, id);
+    for (const q of members) statementOf.set(q.id, id);
     statements.push({
       id,
       event: first.event,
-      speaker: members.map((i) => quotes[i].speaker).find((s) => s !== null) ?? null,
-      quotes: members.map((i) => quotes[i].id),
-      outlets: [...new Set(members.map((i) => quotes[i].outlet))].sort(),
-      topics: [...new Set(members.flatMap((i) => quotes[i].topics))].sort(),
+      speaker: members.map((q) => q.speaker).find((s) => s !== null) ?? null,
+      quotes: members.map((q) => q.id),
+      outlets: [...new Set(members.map((q) => q.outlet))].sort(),
+      topics: [...new Set(members.flatMap((q) => q.topics))].sort(),
     });
   }
-  return { quotes: quotes.map((q, i) => ({ ...q, statement: statementOf.get(i)! })), statements };
+  return { quotes: quotes.map((q) => ({ ...q, statement: statementOf.get(q.id) ?? `s-${q.id}` })), statements };
 }
 
 class DisjointSets {
@@ -292,11 +303,9 @@ class DisjointSets {
     this.parent = Array.from({ length: size }, (_, i) => i);
   }
   find(i: number): number {
-    while (this.parent[i] !== i) {
-      this.parent[i] = this.parent[this.parent[i]];
-      i = this.parent[i];
-    }
-    return i;
+    let node = i;
+    while (this.parent[node] !== node) node = this.parent[node] ?? node;
+    return node;
   }
   /** Joins two sets; the smaller root index stays the root. */
   union(a: number, b: number): number {

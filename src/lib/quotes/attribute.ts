@@ -1,6 +1,5 @@
 import {
   maskQuotes,
-  paragraphAt,
   SPEECH_PARTICIPLES,
   SPEECH_VERBS,
   sentenceRanges,
@@ -44,7 +43,7 @@ export function attributeQuotes(
   people: Person[],
   overrides: QuoteOverride[] = [],
 ): AttributedQuote[] {
-  const speakerOverrides = checkOverrides(quotes, overrides, people);
+  const speakerOverrides = checkOverrides(article, quotes, overrides, people);
   const reader = new NarrationReader(article, quotes, people);
   const done = new Map<string, AttributedQuote>();
   const results: AttributedQuote[] = [];
@@ -70,6 +69,7 @@ export function normalizeText(text: string): string {
 
 /** Overrides must name an extracted quote and a known person; returns them by text. */
 function checkOverrides(
+  article: ArticleText,
   quotes: ExtractedQuote[],
   overrides: QuoteOverride[],
   people: Person[],
@@ -79,9 +79,9 @@ function checkOverrides(
   const map = new Map<string, QuoteOverride>();
   for (const o of overrides) {
     if (!texts.has(normalizeText(o.text)))
-      throw new Error(`quotes: no quotation in the article has the text "${o.text}"`);
+      throw new Error(`quotes: no quotation in article "${article.id}" has the text "${o.text}"`);
     if (o.speaker !== undefined && o.speaker !== null && !ids.has(o.speaker))
-      throw new Error(`quotes: unknown speaker "${o.speaker}" for the quote "${o.text}" (not in people.json)`);
+      throw new Error(`quotes: unknown speaker "${o.speaker}" for the quote "${o.text}" in article "${article.id}"`);
     map.set(normalizeText(o.text), o);
   }
   return map;
@@ -180,7 +180,7 @@ class NarrationReader {
     const quotesByParagraph = new Map<number, ExtractedQuote[]>();
     for (const q of quotes) {
       for (const s of q.spans) spansByParagraph.set(s.paragraph, [...(spansByParagraph.get(s.paragraph) ?? []), s]);
-      const first = q.spans[0].paragraph;
+      const first = q.spans[0]!.paragraph;
       quotesByParagraph.set(first, [...(quotesByParagraph.get(first) ?? []), q]);
     }
     for (const paragraph of article.paragraphs) {
@@ -200,8 +200,8 @@ class NarrationReader {
   }
 
   speakerOf(quote: ExtractedQuote, done: Map<string, AttributedQuote>): Found | undefined {
-    const first = quote.spans[0];
-    const last = quote.spans[quote.spans.length - 1];
+    const first = quote.spans[0]!;
+    const last = quote.spans.at(-1)!;
     const head = this.views.get(first.paragraph)!;
     const tail = this.views.get(last.paragraph)!;
     const headSentence = sentenceAt(head, first.start - 1);
@@ -227,8 +227,8 @@ class NarrationReader {
     if (words.length === 0) return undefined;
     // inverted: said Trump / said a Japanese government official
     let vi = 0;
-    while (vi < words.length - 1 && /^(also|then|later|again)$/i.test(words[vi][0])) vi += 1;
-    const lead0 = words[vi];
+    while (vi < words.length - 1 && /^(also|then|later|again)$/i.test(words[vi]![0])) vi += 1;
+    const lead0 = words[vi]!;
     if (SPEECH_VERBS.has(lead0[0]) && !/[,.;:!?]/.test(rest.slice(0, lead0.index))) {
       const npStart = offset + lead0.index! + lead0[0].length;
       const npEnd = phraseEnd(view.masked, npStart, sentence[1]);
@@ -236,9 +236,10 @@ class NarrationReader {
     }
     // forward: Trump said / the Japanese premier said through an interpreter / he noted
     for (let k = 0; k < Math.min(words.length, 10); k += 1) {
-      if (!SPEECH_VERBS.has(words[k][0])) continue; // lower case only: "United States" is no verb
+      const word = words[k]!;
+      if (!SPEECH_VERBS.has(word[0])) continue; // lower case only: "United States" is no verb
       if (k === 0) return undefined;
-      const npEnd = offset + words[k].index!;
+      const npEnd = offset + word.index!;
       if (phraseEnd(view.masked, offset, npEnd) < npEnd || /[()]/.test(view.masked.slice(offset, npEnd))) return undefined;
       return this.nounPhraseSpeaker(view, offset, npEnd, view.masked.slice(offset, npEnd), 'post');
     }
@@ -255,8 +256,9 @@ class NarrationReader {
   ): Found | undefined {
     const inside = view.mentions.filter((m) => m.start >= start && m.end <= end && !m.possessive);
     if (inside.length > 0) {
-      if (inside.length > 1 && isCompound(view, inside[0], inside[1])) return { speaker: null, method: 'none' };
-      return this.resolve(view, inside[0], method);
+      const [one, two] = inside;
+      if (two && isCompound(view, one!, two)) return { speaker: null, method: 'none' };
+      return this.resolve(view, one!, method);
     }
     const firstWord = /[\p{L}\p{N}]+/u.exec(np)?.[0].toLowerCase();
     if (firstWord && NP_DETERMINERS.has(firstWord)) return { speaker: null, method: 'none' };
@@ -270,11 +272,11 @@ class NarrationReader {
     const region = view.plain.slice(sentence[0], open);
     const words = [...region.matchAll(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)];
     for (let k = words.length - 1; k >= 0; k -= 1) {
-      const w = words[k][0]; // lower case only: "United States" is no verb
-      const at = sentence[0] + words[k].index!;
+      const w = words[k]![0]; // lower case only: "United States" is no verb
+      const at = sentence[0] + words[k]!.index!;
       if (SPEECH_PARTICIPLES.has(w)) return this.sentenceSubjectFound(view, sentence, 'pre');
       if (!SPEECH_VERBS.has(w)) continue;
-      if (k > 0 && /^(to|the|a|his|her|their|its)$/i.test(words[k - 1][0])) continue; // "to say", "the calls"
+      if (k > 0 && /^(to|the|a|his|her|their|its)$/i.test(words[k - 1]![0])) continue; // "to say", "the calls"
       return this.subjectOfVerb(view, sentence, at, words.slice(0, k).map((m) => ({ word: m[0], at: sentence[0] + m.index! })));
     }
     return undefined;
@@ -289,16 +291,17 @@ class NarrationReader {
     // the clause runs from the last clause word, punctuation or earlier speech verb to the verb
     let clauseStart = sentence[0];
     for (let k = before.length - 1; k >= 0; k -= 1) {
-      const w = before[k].word.toLowerCase();
-      const gap = view.plain.slice(before[k].at + before[k].word.length, k + 1 < before.length ? before[k + 1].at : verbAt);
+      const word = before[k]!;
+      const w = word.word.toLowerCase();
+      const gap = view.plain.slice(word.at + word.word.length, before[k + 1]?.at ?? verbAt);
       if (/[,;:\u2014\u2013(]/.test(gap)) {
-        clauseStart = before[k].at + before[k].word.length;
+        clauseStart = word.at + word.word.length;
         break;
       }
-      if (CLAUSE_WORDS.has(w) || SPEECH_VERBS.has(before[k].word)) {
-        clauseStart = before[k].at + before[k].word.length;
+      if (CLAUSE_WORDS.has(w) || SPEECH_VERBS.has(word.word)) {
+        clauseStart = word.at + word.word.length;
         if (w === 'who' || w === 'which') {
-          const antecedent = view.mentions.filter((m) => m.end <= before[k].at).pop();
+          const antecedent = view.mentions.filter((m) => m.end <= word.at).pop();
           if (antecedent) return this.resolve(view, antecedent, 'pre');
         }
         break;
@@ -310,8 +313,8 @@ class NarrationReader {
       (m) => m.start >= clauseStart && m.end <= verbAt && !m.possessive && !m.parenthetical,
     );
     const subjects = inside.filter((m) => !m.object);
-    if (subjects.length > 0) {
-      const m = subjects[subjects.length - 1];
+    const m = subjects.at(-1);
+    if (m) {
       if (view.mentions.some((x) => x !== m && isCompound(view, x, m))) return { speaker: null, method: 'none' };
       return this.resolve(view, m, 'pre');
     }
@@ -347,12 +350,12 @@ class NarrationReader {
     if (!startsSentence || !endsSentence) return undefined;
     const index = head.sentences.indexOf(headSentence);
     if (index > 0) {
-      const found = this.sentenceSubjectFound(head, head.sentences[index - 1], 'pre');
+      const found = this.sentenceSubjectFound(head, head.sentences[index - 1]!, 'pre');
       return found && found.speaker !== null ? found : undefined;
     }
     const previous = this.views.get(head.paragraph.index - 1);
     if (!previous || previous.sentences.length === 0) return undefined;
-    const lastSentence = previous.sentences[previous.sentences.length - 1];
+    const lastSentence = previous.sentences.at(-1)!;
     if (/:\s*$/.test(previous.masked.slice(lastSentence[0], lastSentence[1]))) {
       // "As NPR's Scott Horsley reports from Tokyo:" — the speaker of the colon's verb
       const found =
@@ -362,10 +365,10 @@ class NarrationReader {
     }
     const bare = !/[\p{L}\p{N}]/u.test(head.masked.slice(0, first.start - 1)) &&
       quote.spans.length === 1 && !/[\p{L}\p{N}]/u.test(head.masked.slice(last.end + 1));
-    const before = previous.quotes[previous.quotes.length - 1];
-    if (bare && before && before.spans.length === 1) {
+    const before = previous.quotes.at(-1);
+    const span = before?.spans[0];
+    if (bare && before && span && before.spans.length === 1) {
       const prior = done.get(before.anchor);
-      const span = before.spans[0];
       const closing = previous.sentences.find((s) => s[0] <= span.end && span.end < s[1]);
       const endsParagraph = closing === lastSentence;
       const attributedAfter = /[\p{L}]/u.test(previous.masked.slice(span.end + 1));
@@ -378,16 +381,17 @@ class NarrationReader {
   private sentenceSubjectFound(view: ParagraphView, sentence: [number, number], method: AttributionMethod): Found | undefined {
     let start = sentence[0];
     const opening = /^\s*([\p{L}]+)/u.exec(view.plain.slice(start, sentence[1]));
-    if (opening && SUBORDINATE_OPENERS.has(opening[1].toLowerCase())) {
+    if (opening && SUBORDINATE_OPENERS.has((opening[1] ?? '').toLowerCase())) {
       const comma = view.plain.slice(start, sentence[1]).indexOf(',');
       if (comma > 0) start += comma + 1; // "When Trump and Abe met in Hamburg, the president ..."
     }
     const candidates = view.mentions.filter(
       (m) => m.start >= start && m.end <= sentence[1] && !m.object && !m.possessive && !m.parenthetical,
     );
-    if (candidates.length === 0) return undefined;
-    if (candidates.length > 1 && isCompound(view, candidates[0], candidates[1])) return { speaker: null, method: 'none' };
-    return this.resolve(view, candidates[0], method);
+    const [one, two] = candidates;
+    if (!one) return undefined;
+    if (two && isCompound(view, one, two)) return { speaker: null, method: 'none' };
+    return this.resolve(view, one, method);
   }
 
   private resolve(view: ParagraphView, mention: Mention, method: AttributionMethod): Found {
@@ -409,8 +413,9 @@ class NarrationReader {
         (m) => m.person && (p < paragraphIndex || m.start < position) && this.pronounOf.get(m.person) === pronoun,
       );
       const subjects = named.filter((m) => !m.object && !m.possessive && !m.parenthetical);
-      if (subjects.length > 0) return subjects[subjects.length - 1].person;
-      if (fallback === null && named.length > 0) fallback = named[named.length - 1].person;
+      const subject = subjects.at(-1);
+      if (subject) return subject.person;
+      if (fallback === null) fallback = named.at(-1)?.person ?? null;
     }
     return fallback;
   }
@@ -470,7 +475,7 @@ function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[
     }
   }
   for (const m of masked.matchAll(/(?<![\p{L}\p{N}])(he|she|they)(?![\p{L}\p{N}])/giu)) {
-    found.push({ start: m.index!, end: m.index! + m[0].length, person: null, pronoun: m[1].toLowerCase() as Pronoun, named: false });
+    found.push({ start: m.index!, end: m.index! + m[0].length, person: null, pronoun: (m[1] ?? 'he').toLowerCase() as Pronoun, named: false });
   }
   // longest match wins where forms overlap ("Prime Minister Shinzo Abe" over "Abe")
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
@@ -492,10 +497,11 @@ function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[
 /** A bare surname right after a capitalised given name that is no title: someone else's full name. */
 function isOtherPersonsName(text: string, start: number): boolean {
   const m = /(\S+)[ \u00a0]$/u.exec(text.slice(0, start));
-  if (!m || !/^\p{Lu}\p{Ll}+$/u.test(m[1]) || NAME_PREFIXES.has(m[1])) return false;
+  const word = m?.[1];
+  if (!m || !word || !/^\p{Lu}\p{Ll}+$/u.test(word) || NAME_PREFIXES.has(word)) return false;
   const earlier = text.slice(0, start - m[0].length).trimEnd();
   const opensSentence = earlier === '' || /[.!?:;"“”]$/.test(earlier);
-  return !(opensSentence && SENTENCE_OPENERS.has(m[1]));
+  return !(opensSentence && SENTENCE_OPENERS.has(word));
 }
 
 /** Walks back over titles and capitalised words to the word that governs the mention. */
@@ -505,7 +511,7 @@ function isObject(text: string, start: number): boolean {
     const before = text.slice(0, i);
     const m = /([\p{L}\p{N}.'’\-]+)(\s+)$/u.exec(before);
     if (!m) return false; // punctuation or the start: nothing governs it
-    const word = m[1];
+    const word = m[1] ?? '';
     if (/[.]$/.test(word) && !/^(?:\p{L}\.)+$|^(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)\.$/u.test(word)) return false; // a sentence ended
     const bare = word.toLowerCase().replace(/['’]s$/, '');
     if (PREPOSITIONS.has(bare) || OBJECT_VERBS.has(bare) || DETERMINERS.has(bare)) return true;
@@ -527,13 +533,15 @@ function blankParentheticals(masked: string): string {
   for (const m of masked.matchAll(/\s[-\u2014\u2013]{1,2}\s[^-\u2014\u2013]+?\s[-\u2014\u2013]{1,2}\s/g))
     blank(m.index! + 1, m.index! + m[0].length - 1);
   const commas = [...masked.matchAll(/,/g)].map((m) => m.index!);
-  for (let k = 0; k + 1 < commas.length; k += 1) {
-    const segment = masked.slice(commas[k] + 1, commas[k + 1]);
+  for (const [k, from] of commas.entries()) {
+    const to = commas[k + 1];
+    if (to === undefined) break;
+    const segment = masked.slice(from + 1, to);
     const first = /^\s*([\p{L}]+)/u.exec(segment)?.[1];
     if (!first || /[.!?]/.test(segment)) continue;
     const lower = first.toLowerCase();
     const participle = /ing$/.test(lower) && lower !== 'according';
-    if (first === lower && (PARENTHETICAL_OPENERS.has(lower) || participle)) blank(commas[k], commas[k + 1] + 1);
+    if (first === lower && (PARENTHETICAL_OPENERS.has(lower) || participle)) blank(from, to + 1);
   }
   return chars.join('');
 }

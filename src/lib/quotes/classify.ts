@@ -34,7 +34,7 @@ export function classifyQuotes(
   topics: TopicDefinition[],
   overrides: QuoteOverride[] = [],
 ): ClassifiedQuote[] {
-  const topicOverrides = checkTopicOverrides(quotes, overrides, topics);
+  const topicOverrides = checkTopicOverrides(article, quotes, overrides, topics);
   const matchers = topics.map((t) => ({ id: t.id, strong: compileTerms(t.terms), weak: compileTerms(t.context ?? []) }));
   const masked = maskedParagraphs(article.paragraphs, quotes);
   return quotes.map((quote) => {
@@ -87,6 +87,7 @@ function escape(text: string): string {
 }
 
 function checkTopicOverrides(
+  article: ArticleText,
   quotes: AttributedQuote[],
   overrides: QuoteOverride[],
   topics: TopicDefinition[],
@@ -96,9 +97,9 @@ function checkTopicOverrides(
   const map = new Map<string, QuoteOverride>();
   for (const o of overrides) {
     if (!texts.has(normalizeText(o.text)))
-      throw new Error(`quotes: no quotation in the article has the text "${o.text}"`);
+      throw new Error(`quotes: no quotation in article "${article.id}" has the text "${o.text}"`);
     for (const id of o.topics ?? [])
-      if (!ids.has(id)) throw new Error(`quotes: unknown topic "${id}" for the quote "${o.text}" (not in topics.json)`);
+      if (!ids.has(id)) throw new Error(`quotes: unknown topic "${id}" for the quote "${o.text}" in article "${article.id}"`);
     map.set(normalizeText(o.text), o);
   }
   return map;
@@ -126,7 +127,7 @@ interface Levels {
 
 /** The texts around a quote, with and without the quoted words. */
 function contextLevels(paragraphs: Paragraph[], masked: Map<number, string>, quote: AttributedQuote): Levels {
-  const first = quote.spans[0];
+  const first = quote.spans[0]!;
   const paragraph = paragraphAt(paragraphs, first.paragraph);
   const narration = masked.get(paragraph.index) ?? paragraph.text;
   const sentence =

@@ -44,18 +44,18 @@ function ratio(hit: number, total: number): Ratio {
 /** Scores the engine's corpus against gold labels. Quotes match on article id and exact text. */
 export function scoreQuotes(gold: GoldQuote[], quotes: Quote[]): QuoteScores {
   const errors: string[] = [];
-  const unused = new Set(quotes.map((_, i) => i));
+  const unused = new Set(quotes);
   const pairs: Array<{ g: GoldQuote; q: Quote }> = [];
   for (const g of gold) {
-    const i = [...unused].find((k) => quotes[k].article === g.article && quotes[k].text === g.text);
-    if (i === undefined) {
+    const q = [...unused].find((x) => x.article === g.article && x.text === g.text);
+    if (q === undefined) {
       errors.push(`missed   ${g.article}: "${short(g.text)}"`);
       continue;
     }
-    unused.delete(i);
-    pairs.push({ g, q: quotes[i] });
+    unused.delete(q);
+    pairs.push({ g, q });
   }
-  for (const i of unused) errors.push(`extra    ${quotes[i].article} ${quotes[i].anchor}: "${short(quotes[i].text)}"`);
+  for (const q of unused) errors.push(`extra    ${q.article} ${q.anchor}: "${short(q.text)}"`);
 
   let speakerRight = 0;
   let speakerNamed = 0;
@@ -88,10 +88,8 @@ export function scoreQuotes(gold: GoldQuote[], quotes: Quote[]): QuoteScores {
   let together = 0;
   let predictedTogether = 0;
   let goldTogether = 0;
-  for (let a = 0; a < pairs.length; a += 1) {
-    for (let b = a + 1; b < pairs.length; b += 1) {
-      const x = pairs[a];
-      const y = pairs[b];
+  for (const [a, x] of pairs.entries()) {
+    for (const y of pairs.slice(a + 1)) {
       const inGold = x.g.group === y.g.group;
       const inEngine = x.q.statement === y.q.statement;
       if (inGold) goldTogether += 1;
@@ -144,7 +142,7 @@ export function formatScores(columns: Array<{ label: string; scores: QuoteScores
   const width = Math.max(...rows.map(([name]) => name.length));
   const widths = columns.map((c) => Math.max(c.label.length, ...rows.map(([, get]) => cell(get(c.scores)).length)));
   const line = (name: string, cells: string[]) =>
-    `| ${name.padEnd(width)} | ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+    `| ${name.padEnd(width)} | ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [
     line('metric', columns.map((c) => c.label)),
     `|${'-'.repeat(width + 2)}|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
@@ -158,10 +156,10 @@ export function splitFrontmatter(source: string): { data: Record<string, string>
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
   if (!m) return { data: {}, body: source };
   const data: Record<string, string> = {};
-  for (const line of m[1].split(/\r?\n/)) {
+  for (const line of (m[1] ?? '').split(/\r?\n/)) {
     const kv = /^([A-Za-z_][\w-]*):\s*(.*)$/.exec(line);
-    if (!kv) continue;
-    let value = kv[2].trim();
+    if (!kv || kv[1] === undefined) continue;
+    let value = (kv[2] ?? '').trim();
     if (/^".*"$/.test(value)) value = value.slice(1, -1).replace(/\\"/g, '"').replace(/\\\\/g, '\\');
     else if (/^'.*'$/.test(value)) value = value.slice(1, -1).replace(/''/g, "'");
     data[kv[1]] = value;

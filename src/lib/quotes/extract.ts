@@ -22,7 +22,7 @@ export function extractQuotes(article: ArticleText): ExtractedQuote[] {
   const byParagraph = new Map<number, number>();
   const quotes: ExtractedQuote[] = [];
   for (const spans of raw) {
-    const first = spans[0];
+    const first = spans[0]!;
     const n = (byParagraph.get(first.paragraph) ?? 0) + 1;
     byParagraph.set(first.paragraph, n);
     const anchor = `q${first.paragraph}-${n}`;
@@ -68,7 +68,9 @@ const ABBREVIATIONS = new Set(
 
 /** The paragraph with this 1-based index. */
 export function paragraphAt(paragraphs: Paragraph[], index: number): Paragraph {
-  return paragraphs.find((p) => p.index === index) ?? paragraphs[index - 1];
+  const paragraph = paragraphs.find((p) => p.index === index) ?? paragraphs[index - 1];
+  if (!paragraph) throw new Error(`no paragraph ${index}`);
+  return paragraph;
 }
 
 /** The characters a span covers. */
@@ -86,7 +88,7 @@ export function maskQuotes(text: string, spans: QuoteSpan[]): string {
     const inner = text.slice(s.start, s.end);
     const keepTail = /[.!?]+$/.exec(inner.trimEnd())?.[0].length ?? 0;
     const stop = s.start + inner.trimEnd().length - keepTail;
-    for (let i = s.start; i < stop; i += 1) chars[i] = maskChar(chars[i]);
+    for (let i = s.start; i < stop; i += 1) chars[i] = maskChar(chars[i] ?? ' ');
   }
   return chars.join('');
 }
@@ -108,13 +110,13 @@ export function sentenceRanges(masked: string): Array<[number, number]> {
   while ((m = re.exec(masked))) {
     let end = m.index + m[0].length;
     // a closing mark or bracket right after the stop belongs to the sentence
-    while (end < masked.length && /["”’')\]]/.test(masked[end])) end += 1;
+    while (end < masked.length && /["”’')\]]/.test(masked.charAt(end))) end += 1;
     const rest = masked.slice(end);
     if (rest.length > 0 && !/^\s+["“‘'(\[]?[\p{Lu}\p{N}]/u.test(rest)) continue;
     if (m[0] === '.' && isAbbreviation(masked.slice(0, m.index))) continue;
     ranges.push([start, end]);
     start = end;
-    while (start < masked.length && /\s/.test(masked[start])) start += 1;
+    while (start < masked.length && /\s/.test(masked.charAt(start))) start += 1;
   }
   if (start < masked.length && masked.slice(start).trim()) ranges.push([start, masked.length]);
   return ranges;
@@ -190,8 +192,7 @@ function pairQuotes(paragraphs: Paragraph[]): QuoteSpan[][] {
       }
       pending = null;
     }
-    for (; i < marks.length; i += 1) {
-      const mark = marks[i];
+    for (const mark of marks.slice(i)) {
       if (!open) {
         if (mark.role !== 'close') open = { start: mark.at + 1, char: mark.char, carried: null };
         continue;
@@ -263,11 +264,11 @@ export function quoteKind(text: string, paragraphText: string, start: number): Q
 function completesReportedClause(before: string): boolean {
   const words = wordsOf(before.slice(-200));
   for (let k = words.length - 1; k >= Math.max(0, words.length - 8); k -= 1) {
-    if (!SPEECH_VERBS.has(words[k])) continue;
+    if (!SPEECH_VERBS.has(words[k] ?? '')) continue;
     const subject = words.slice(k + 1).filter((w) => w !== 'that');
-    while (subject.length > 0 && MODALS.has(subject[subject.length - 1].toLowerCase())) subject.pop(); // "China would "play ...
-    if (subject.length === 0 || subject.length > 6) return false;
-    const last = subject[subject.length - 1];
+    while (MODALS.has(subject.at(-1)?.toLowerCase() ?? '')) subject.pop(); // "China would "play ..."
+    const last = subject.at(-1);
+    if (last === undefined || subject.length > 6) return false;
     if (/['’]s?$/.test(last) || FUNCTION_WORDS.has(last.toLowerCase())) return false; // "Pyongyang's "...", "the importance of a "..."
     return !subject.some((w) => AUXILIARIES.has(w.toLowerCase()) || /^\p{Ll}+ed$/u.test(w));
   }
@@ -275,11 +276,11 @@ function completesReportedClause(before: string): boolean {
 }
 
 function hasMainVerb(words: string[]): boolean {
-  for (let i = 0; i < words.length; i += 1) {
-    const w = words[i];
+  for (const [i, w] of words.entries()) {
+    const next = words[i + 1];
     if (i > 0 && SUBORDINATORS.has(w)) return false;
     if (AUXILIARIES.has(w) || /n't$/.test(w) || /^(i|we|you|they|he|she|it)'(m|re|ve|ll|d)$/.test(w)) return true;
-    if (SUBJECT_PRONOUNS.has(w) && i + 1 < words.length && !SUBORDINATORS.has(words[i + 1])) return true;
+    if (SUBJECT_PRONOUNS.has(w) && next !== undefined && !SUBORDINATORS.has(next)) return true;
   }
   return false;
 }
@@ -293,16 +294,16 @@ function hasMainVerb(words: string[]): boolean {
  * - a quotation split by its attribution: "No one likes conflict," he said. "But ..."
  *   (the first part starts its sentence and ends in punctuation, the words between are one
  *   short sentence with a speech verb ending in a full stop, the next part starts a new sentence);
- * - two fragments glued by a single narrator word: Pyongyang's "illegal ... tests" threatened "international peace".
+ * - two fragments glued by a single narrator word (a verb, not "and"): Pyongyang's "illegal ... tests"
+ *   threatened "international peace".
  */
 function linkUtterances(paragraphs: Paragraph[], quotes: ExtractedQuote[]): void {
   for (let k = 1; k < quotes.length; k += 1) {
-    const a = quotes[k - 1];
-    const b = quotes[k];
-    if (a.spans.length !== 1 || b.spans.length !== 1) continue;
-    const sa = a.spans[0];
-    const sb = b.spans[0];
-    if (sa.paragraph !== sb.paragraph) continue;
+    const a = quotes[k - 1]!;
+    const b = quotes[k]!;
+    const [sa] = a.spans;
+    const [sb] = b.spans;
+    if (!sa || !sb || a.spans.length !== 1 || b.spans.length !== 1 || sa.paragraph !== sb.paragraph) continue;
     const text = paragraphAt(paragraphs, sa.paragraph).text;
     const between = text.slice(sa.end + 1, sb.start - 1);
     if (/["“”„]/.test(between)) continue;
@@ -311,7 +312,7 @@ function linkUtterances(paragraphs: Paragraph[], quotes: ExtractedQuote[]): void
 }
 
 function isAttributionBridge(text: string, a: ExtractedQuote, between: string, b: ExtractedQuote): boolean {
-  const sa = a.spans[0];
+  const sa = a.spans[0]!;
   const before = text.slice(0, sa.start - 1).trimEnd();
   const startsSentence = before === '' || /[.!?]["”’')\]]*$/.test(before);
   const endsPart = /[,.!?…\u2014\u2013-]$/.test(a.text.trimEnd()) || /^\s*,/.test(between);
@@ -327,6 +328,7 @@ function isAttributionBridge(text: string, a: ExtractedQuote, between: string, b
 
 function isGlue(a: ExtractedQuote, between: string, b: ExtractedQuote): boolean {
   if (/[.!?]$/.test(a.text.trimEnd())) return false;
-  if (!/^\s+[\p{Ll}]+\s+$/u.test(between)) return false;
+  const word = /^\s+(\p{Ll}+)\s+$/u.exec(between)?.[1];
+  if (!word || /^(and|or|but|nor|as|than|to|of)$/.test(word)) return false; // "X" and "Y" are two things said
   return a.kind === 'fragment' && b.kind === 'fragment';
 }

@@ -6,12 +6,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleFromMarkdown, formatScores, scoreQuotes } from '../src/lib/quotes/evaluate.ts';
-import type { GoldQuote, QuoteScores } from '../src/lib/quotes/evaluate.ts';
-import { buildQuoteCorpus } from '../src/lib/quotes/index.ts';
-import type { Person, TopicDefinition } from '../src/lib/quotes/types.ts';
+import { articleFromMarkdown, formatScores, scoreQuotes } from '../lib/quotes/evaluate.ts';
+import type { GoldQuote, QuoteScores } from '../lib/quotes/evaluate.ts';
+import { buildQuoteCorpus } from '../lib/quotes/index.ts';
+import type { Person, TopicDefinition } from '../lib/quotes/types.ts';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(root, path), 'utf8')) as T;
 
 function score(articleDir: string, goldPath: string, people: Person[], topics: TopicDefinition[]): QuoteScores {

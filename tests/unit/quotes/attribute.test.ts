@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { attributeQuotes } from '../../../src/lib/quotes/attribute.ts';
+import { extractQuotes } from '../../../src/lib/quotes/extract.ts';
+import type { AttributedQuote } from '../../../src/lib/quotes/types.ts';
+import { articleOf, contentPeople, fixtureArticle, fixturePeople, realArticles, realGold } from './fixtures.ts';
+
+describe('attributeQuotes on the attribution fixture', () => {
+  const article = fixtureArticle('attribution');
+  const quotes = attributeQuotes(article, extractQuotes(article), fixturePeople());
+  const byText = (text: string): AttributedQuote => {
+    const q = quotes.find((x) => x.text === text);
+    if (!q) throw new Error(`no quote "${text}"`);
+    return q;
+  };
+  const who = (text: string) => [byText(text).speaker, byText(text).attribution];
+
+  it('reads "said Trump" inversions', () => {
+    expect(who('We will win,')).toEqual(['trump', 'post']);
+  });
+
+  it('resolves a pronoun to the subject, skipping the person met', () => {
+    expect(who('excellent.')).toEqual(['trump', 'pronoun']); // President Trump met Shinzo Abe. He said ...
+    expect(who('It was a great honor,')).toEqual(['abe', 'pronoun']); // Abe later thanked the president. ... he said
+  });
+
+  it('resolves titles through aliases', () => {
+    expect(who('Prices are too high,')).toEqual(['abe', 'alias']); // the Japanese premier told reporters
+    expect(who('The prime minister is going to be buying,')).toEqual(['trump', 'alias']); // the president said
+    expect(who('totally destroy')).toEqual(['trump', 'alias']); // The U.S. leader ... has vowed to
+  });
+
+  it('reads "according to" and "through an interpreter"', () => {
+    expect(who('pre-eminent')).toEqual(['trump', 'according-to']);
+    expect(who('No one likes conflict,')).toEqual(['abe', 'post']);
+  });
+
+  it('finds a "spokesman" who is a she, and her pronoun in the next paragraph', () => {
+    expect(who('complex.')).toEqual(['hua', 'pre']); // past the aside "in response to Abe's comments"
+    expect(who('We hope for calm,')).toEqual(['hua', 'pronoun']);
+  });
+
+  it('never takes a speaker from inside the quote', () => {
+    expect(who('Trump is wrong about this,')).toEqual(['abe', 'post']);
+  });
+
+  it('continues the speaker into a bare quote paragraph right after an attributed quote', () => {
+    expect(who('We make the best equipment.')).toEqual(['trump', 'continuation']);
+  });
+
+  it('leaves the speaker unknown when the text does not say', () => {
+    expect(who('The talks will continue,')).toEqual([null, 'none']); // said a government official
+    expect(who('disaster')).toEqual([null, 'none']); // scare quote in narration
+    expect(who('Nobody can tell who said this.')).toEqual([null, 'none']); // bare paragraph after narration
+    expect(who('free and open')).toEqual([null, 'none']); // both Abe and Trump
+    expect(who('hard to bridge.')).toEqual([null, 'none']); // Duyeon Kim is not Kim Jong Un
+  });
+
+  it('gives a fragment to the subject of its sentence', () => {
+    expect(who('100 percent')).toEqual(['abe', 'pre']);
+    expect(who('we will see what happens.')).toEqual(['trump', 'pre']);
+  });
+
+  it('takes a colon introduction from the previous paragraph for a multi-paragraph quote', () => {
+    expect(who('Trump praised the automakers.\n\nAirplanes are a different story, Trump says.')).toEqual(['horsley', 'pre']);
+  });
+});
+
+describe('split quotations', () => {
+  it('gives later parts the first part’s speaker', () => {
+    const article = articleOf('split', [
+      'Abe met Trump on Monday.',
+      '"No one likes conflict," the Japanese premier said through an interpreter. "But we must act."',
+    ]);
+    const quotes = attributeQuotes(article, extractQuotes(article), fixturePeople());
+    expect(quotes.map((q) => [q.speaker, q.attribution])).toEqual([
+      ['abe', 'alias'],
+      ['abe', 'continuation'],
+    ]);
+  });
+});
+
+describe('overrides', () => {
+  const article = fixtureArticle('attribution');
+  const extracted = extractQuotes(article);
+
+  it('set the speaker, or deliberately none', () => {
+    const quotes = attributeQuotes(article, extracted, fixturePeople(), [
+      { text: 'disaster', speaker: 'trump' },
+      { text: 'We will win,', speaker: null },
+    ]);
+    expect(quotes.find((q) => q.text === 'disaster')).toMatchObject({ speaker: 'trump', attribution: 'override' });
+    expect(quotes.find((q) => q.text === 'We will win,')).toMatchObject({ speaker: null, attribution: 'override' });
+  });
+
+  it('throw when the text is not a quote, naming the text and the quotes field', () => {
+    expect(() => attributeQuotes(article, extracted, fixturePeople(), [{ text: 'not in the article', speaker: 'abe' }])).toThrow(
+      /quotes.*"not in the article"/,
+    );
+  });
+
+  it('throw on an unknown speaker', () => {
+    expect(() => attributeQuotes(article, extracted, fixturePeople(), [{ text: 'disaster', speaker: 'nobody' }])).toThrow(
+      /quotes.*unknown speaker "nobody"/,
+    );
+  });
+});
+
+describe('attributeQuotes on the real articles', () => {
+  it('agrees with the hand labels on at least 95% of quotes', () => {
+    const gold = realGold();
+    let right = 0;
+    let total = 0;
+    for (const article of realArticles()) {
+      for (const q of attributeQuotes(article, extractQuotes(article), contentPeople())) {
+        const g = gold.find((x) => x.article === article.id && x.text === q.text);
+        if (!g) continue;
+        total += 1;
+        if (g.speaker === q.speaker) right += 1;
+      }
+    }
+    expect(total).toBe(gold.length);
+    expect(right / total).toBeGreaterThanOrEqual(0.95);
+  });
+});

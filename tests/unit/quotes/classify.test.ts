@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { attributeQuotes } from '../../../src/lib/quotes/attribute.ts';
+import { classifyQuotes, compileTerms } from '../../../src/lib/quotes/classify.ts';
+import { extractQuotes } from '../../../src/lib/quotes/extract.ts';
+import type { ArticleText, TopicDefinition } from '../../../src/lib/quotes/types.ts';
+import { articleOf, contentTopics, fixturePeople } from './fixtures.ts';
+
+const topics: TopicDefinition[] = [
+  {
+    id: 'security',
+    title: 'Security',
+    description: 'Weapons and the military.',
+    terms: ['missile', 'military', 'threaten', 'ally', 'war'],
+    context: ['North Korea'],
+  },
+  { id: 'trade', title: 'Trade', description: 'Trade.', terms: ['trade', 'tariff', 'import', 'economy'] },
+  { id: 'abductees', title: 'Abductees', description: 'Abductions.', terms: ['abduct*', 'send them back'] },
+];
+
+function classify(article: ArticleText, overrides = [] as Parameters<typeof classifyQuotes>[3]) {
+  const attributed = attributeQuotes(article, extractQuotes(article), fixturePeople());
+  return classifyQuotes(article, attributed, topics, overrides);
+}
+const topicsOf = (article: ArticleText) => classify(article).map((q) => [q.text, q.topics]);
+
+describe('term matching', () => {
+  const re = (terms: string[]) => compileTerms(terms)!;
+
+  it('matches whole words and phrases, case-insensitively', () => {
+    expect(re(['war']).test('a trade War')).toBe(true);
+    expect(re(['war']).test('two warships')).toBe(false);
+    expect(re(['import']).test('it is important')).toBe(false);
+    expect(re(['send them back']).test('would SEND THEM BACK soon')).toBe(true);
+  });
+
+  it('tolerates simple inflections and * endings', () => {
+    expect(re(['missile']).test('missiles')).toBe(true);
+    expect(re(['threaten']).test('it threatened peace')).toBe(true);
+    expect(re(['ally']).test('our allies')).toBe(true);
+    expect(re(['tariff']).test('tariffs')).toBe(true);
+    expect(re(['abduct*']).test('the abductees')).toBe(true);
+    expect(re(['abduct*']).test('abduction issue')).toBe(true);
+  });
+
+  it('compiles nothing from no terms', () => {
+    expect(compileTerms([])).toBeNull();
+  });
+});
+
+describe('the quote decides first, then ever wider context', () => {
+  it('uses the quote itself over its sentence', () => {
+    const article = articleOf('a', ['"Missiles are coming," Trump said as trade talks began.']);
+    expect(topicsOf(article)).toEqual([['Missiles are coming,', ['security']]]);
+  });
+
+  it('uses the clause around a fragment before the rest of the sentence', () => {
+    const article = articleOf('a', [
+      'Trump vowed military resolve against the "menace" of the regime and said he hoped for a "free, fair and reciprocal" trade relationship.',
+    ]);
+    expect(topicsOf(article)).toEqual([
+      ['menace', ['security']],
+      ['free, fair and reciprocal', ['trade']],
+    ]);
+  });
+
+  it('uses the sentence, then the paragraph, then the section heading', () => {
+    const article = articleOf('a', [
+      { heading: 'Regional security and military matters' },
+      'Abe said the talks were "good." Japan will buy military jets.',
+      '"We will see," Abe said.',
+    ]);
+    expect(topicsOf(article)).toEqual([
+      ['good.', ['security']], // paragraph
+      ['We will see,', ['security']], // heading
+    ]);
+  });
+
+  it('lets weak context cues decide only when no term matches anywhere near', () => {
+    const article = articleOf('a', ['On North Korea, Abe said: "We will see."']);
+    expect(topicsOf(article)).toEqual([['We will see.', ['security']]]);
+    const withTerm = articleOf('a', ['On North Korea and trade, Abe said: "We will see."']);
+    expect(topicsOf(withTerm)).toEqual([['We will see.', ['trade']]]);
+  });
+
+  it('falls back to the previous paragraph of the same section, then to the lead', () => {
+    const article = articleOf('a', [
+      'Japan and the U.S. argued over tariffs on Monday.',
+      'The talks went on for hours.',
+      'Abe discussed the abductions with Trump.',
+      '"It was a long day," Abe said.',
+      { heading: 'Later' },
+      '"We will meet again," Trump said.',
+    ]);
+    expect(topicsOf(article)).toEqual([
+      ['It was a long day,', ['abductees']], // previous paragraph
+      ['We will meet again,', ['trade']], // new section: only the lead is left
+    ]);
+  });
+
+  it('returns no topic when nothing matches', () => {
+    expect(topicsOf(articleOf('a', ['"Hello," Abe said.']))).toEqual([['Hello,', []]]);
+  });
+
+  it('keeps every topic that matches at the deciding level', () => {
+    const article = articleOf('a', ['"It is a lot of trade and a lot of military," Trump said.']);
+    expect(topicsOf(article)[0]?.[1]).toEqual(['security', 'trade']);
+  });
+});
+
+describe('overrides', () => {
+  const article = articleOf('a', ['"Missiles are coming," Trump said.']);
+
+  it('replace the topics', () => {
+    expect(classify(article, [{ text: 'Missiles are coming,', topics: ['trade'] }])[0]?.topics).toEqual(['trade']);
+  });
+
+  it('throw on an unknown quote or topic', () => {
+    expect(() => classify(article, [{ text: 'nope', topics: ['trade'] }])).toThrow(/quotes.*"nope"/);
+    expect(() => classify(article, [{ text: 'Missiles are coming,', topics: ['sport'] }])).toThrow(/unknown topic "sport"/);
+  });
+});
+
+describe('content/topics.json', () => {
+  it('defines security, trade and abductees with titles, descriptions and terms', () => {
+    const defined = contentTopics();
+    expect(defined.map((t) => [t.id, t.title])).toEqual([
+      ['security', 'Security'],
+      ['trade', 'Trade'],
+      ['abductees', 'Abductees'],
+    ]);
+    for (const t of defined) {
+      expect(t.description.length).toBeGreaterThan(10);
+      expect(t.terms.length).toBeGreaterThan(3);
+    }
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { articleFromMarkdown, formatScores, scoreQuotes, splitFrontmatter } from '../../../src/lib/quotes/evaluate.ts';
+import type { GoldQuote } from '../../../src/lib/quotes/evaluate.ts';
+import { buildQuoteCorpus } from '../../../src/lib/quotes/index.ts';
+import type { Quote } from '../../../src/lib/quotes/types.ts';
+import { contentPeople, contentTopics, heldOut, realArticles, realGold } from './fixtures.ts';
+
+function predicted(article: string, anchor: string, text: string, fields: Partial<Quote>): Quote {
+  return {
+    anchor,
+    text,
+    spans: [],
+    kind: 'full',
+    utterance: anchor,
+    speaker: null,
+    attribution: 'none',
+    topics: [],
+    id: `${article}--${anchor}`,
+    article,
+    outlet: 'x',
+    event: 'e',
+    statement: `s-${article}--${anchor}`,
+    ...fields,
+  };
+}
+
+describe('scoreQuotes on a tiny fixture', () => {
+  const gold: GoldQuote[] = [
+    { article: 'a', text: 'one', speaker: 'trump', topics: ['trade'], kind: 'full', group: 'g1' },
+    { article: 'b', text: 'uno', speaker: null, topics: ['trade', 'security'], kind: 'fragment', group: 'g1' },
+    { article: 'a', text: 'two', speaker: 'abe', topics: [], kind: 'full', group: 'g2' },
+    { article: 'a', text: 'missed', speaker: 'abe', topics: [], kind: 'full', group: 'g3' },
+  ];
+  const quotes = [
+    predicted('a', 'q1-1', 'one', { speaker: 'trump', topics: ['trade'], statement: 's1' }),
+    predicted('b', 'q1-1', 'uno', { speaker: 'trump', topics: ['trade'], kind: 'fragment', statement: 's1' }),
+    predicted('a', 'q2-1', 'two', { speaker: null, statement: 's1' }),
+    predicted('a', 'q3-1', 'extra', {}),
+  ];
+  const s = scoreQuotes(gold, quotes);
+
+  it('counts extraction by exact text', () => {
+    expect([s.extraction.precision.hit, s.extraction.precision.total]).toEqual([3, 4]);
+    expect([s.extraction.recall.hit, s.extraction.recall.total]).toEqual([3, 4]);
+  });
+
+  it('scores speakers with null as a plain value and as abstention', () => {
+    expect(s.speaker.accuracy.value).toBeCloseTo(1 / 3);
+    expect([s.speaker.precision.hit, s.speaker.precision.total]).toEqual([1, 2]); // trump right, trump wrong
+    expect([s.speaker.recall.hit, s.speaker.recall.total]).toEqual([1, 2]); // trump found, abe abstained
+  });
+
+  it('scores topics as exact sets and micro precision/recall', () => {
+    expect(s.topics.exact.hit).toBe(2);
+    expect([s.topics.precision.hit, s.topics.precision.total]).toEqual([2, 2]);
+    expect([s.topics.recall.hit, s.topics.recall.total]).toEqual([2, 3]);
+  });
+
+  it('scores kinds and alignment pairs', () => {
+    expect(s.kind.accuracy.hit).toBe(3);
+    // engine: all three together (3 pairs); gold: only one/uno together (1 pair)
+    expect([s.alignment.precision.hit, s.alignment.precision.total]).toEqual([1, 3]);
+    expect([s.alignment.recall.hit, s.alignment.recall.total]).toEqual([1, 1]);
+  });
+
+  it('lists the disagreements and prints a table', () => {
+    expect(s.errors.some((e) => e.startsWith('missed') && e.includes('missed'))).toBe(true);
+    expect(s.errors.some((e) => e.startsWith('extra'))).toBe(true);
+    expect(formatScores([{ label: 'tiny', scores: s }])).toMatch(/speaker accuracy\s+\| 0\.333 \(1\/3\)/);
+  });
+});
+
+describe('frontmatter', () => {
+  it('reads scalar fields and strips quotes', () => {
+    const { data, body } = splitFrontmatter('---\ntitle: "A \\"quoted\\" title"\noutlet: npr\npublished: 2017-11-06\n---\n\nBody.\n');
+    expect(data).toEqual({ title: 'A "quoted" title', outlet: 'npr', published: '2017-11-06' });
+    expect(body.trim()).toBe('Body.');
+  });
+
+  it('builds an article with its paragraphs and headings', () => {
+    const a = articleFromMarkdown('x', '---\noutlet: npr\nevent: tokyo-2017\n---\n\nOne.\n\n## Part\n\nTwo.\n');
+    expect(a).toMatchObject({ id: 'x', outlet: 'npr', event: 'tokyo-2017' });
+    expect(a.paragraphs.map((p) => [p.index, p.text, p.heading])).toEqual([
+      [1, 'One.', null],
+      [2, 'Two.', 'Part'],
+    ]);
+  });
+});
+
+describe('the engine against the hand labels', () => {
+  const figures = (s: ReturnType<typeof scoreQuotes>) => [
+    s.extraction.precision,
+    s.extraction.recall,
+    s.speaker.accuracy,
+    s.speaker.precision,
+    s.speaker.recall,
+    s.topics.exact,
+    s.topics.precision,
+    s.topics.recall,
+    s.kind.accuracy,
+    s.alignment.precision,
+    s.alignment.recall,
+  ].map((r) => r.value);
+
+  it('reaches 0.95 on every figure for the five articles', () => {
+    const { quotes } = buildQuoteCorpus(realArticles(), contentPeople(), contentTopics());
+    for (const value of figures(scoreQuotes(realGold(), quotes))) expect(value).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reaches 0.9 on every figure for each held-out pair', () => {
+    for (const set of ['heldout', 'heldout2'] as const) {
+      const { articles, gold, people } = heldOut(set);
+      const { quotes } = buildQuoteCorpus(articles, people, contentTopics());
+      for (const value of figures(scoreQuotes(gold, quotes))) expect(value).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+});

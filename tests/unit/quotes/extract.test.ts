@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes, spanText } from '../../../src/lib/quotes/extract.ts';
+import type { ArticleText, ExtractedQuote } from '../../../src/lib/quotes/types.ts';
+import { articleOf, fixtureArticle, realArticles } from './fixtures.ts';
+
+const texts = (quotes: ExtractedQuote[]) => quotes.map((q) => q.text);
+const inParagraph = (quotes: ExtractedQuote[], index: number) => quotes.filter((q) => q.spans[0]?.paragraph === index);
+function pair(list: ExtractedQuote[]): [ExtractedQuote, ExtractedQuote] {
+  const [a, b] = list;
+  if (!a || !b) throw new Error(`expected two quotes, got ${list.length}`);
+  return [a, b];
+}
+function one(list: ExtractedQuote[]): ExtractedQuote {
+  const [a] = list;
+  if (!a) throw new Error('expected a quote');
+  return a;
+}
+
+function expectExactSpans(article: ArticleText, quotes: ExtractedQuote[]) {
+  for (const q of quotes) {
+    expect(q.spans.map((s) => spanText(article.paragraphs, s)).join('\n\n')).toBe(q.text);
+    for (const s of q.spans) expect(s.end).toBeGreaterThan(s.start);
+  }
+}
+
+describe('extractQuotes on the nasty fixture', () => {
+  const article = fixtureArticle('extraction');
+  const quotes = extractQuotes(article);
+
+  it('gives exact offsets for every quote', () => {
+    expectExactSpans(article, quotes);
+  });
+
+  it('never reads apostrophes as quotation marks', () => {
+    // Abe’s, '80s, ’80s, Japan’s, hasn't, sides’, Abe's: no quotes in paragraph 1
+    expect(inParagraph(quotes, 1)).toEqual([]);
+  });
+
+  it('keeps nested single quotes and apostrophes inside the double-quoted text', () => {
+    expect(texts(inParagraph(quotes, 2))).toEqual(["We're going to use 'maximum pressure,' as Abe's team says,"]);
+  });
+
+  it('splits a quotation broken by its attribution into parts of one utterance', () => {
+    const [a, b] = pair(inParagraph(quotes, 3));
+    expect([a.text, b.text]).toEqual(['No one likes conflict,', 'But we must act,']);
+    expect(a.anchor).toBe('q3-1');
+    expect(b.anchor).toBe('q3-2');
+    expect(b.utterance).toBe(a.anchor);
+  });
+
+  it('keeps an em dash inside the quote and does not glue "X" and "Y"', () => {
+    const [a, b] = pair(inParagraph(quotes, 4));
+    expect(a.text).toBe('a disaster — a total disaster');
+    expect(b.text).toBe('unfair.');
+    expect(b.utterance).toBe(b.anchor);
+  });
+
+  it('finds quotes at the very start and end of a paragraph', () => {
+    expect(texts(inParagraph(quotes, 5))).toEqual(['Quote at the start,', 'quote at the end.']);
+  });
+
+  it('drops an unclosed mark without swallowing the rest of the paragraph or the next one', () => {
+    expect(texts(inParagraph(quotes, 6))).toEqual(['this one does']);
+    expect(inParagraph(quotes, 7)).toEqual([]);
+    expect(quotes.some((q) => q.spans.some((s) => s.paragraph === 7))).toBe(false);
+  });
+
+  it('reads a three-paragraph quotation as one quote with three spans, anchored in its first paragraph', () => {
+    const q = one(inParagraph(quotes, 8));
+    expect(q.anchor).toBe('q8-1');
+    expect(q.spans.map((s) => s.paragraph)).toEqual([8, 9, 10]);
+    expect(q.text).toBe('First paragraph of a long quote.\n\nSecond paragraph of it.\n\nThird paragraph, ending here,');
+    expect(inParagraph(quotes, 9)).toEqual([]);
+  });
+
+  it('never lets a quote cross into a paragraph that does not continue it', () => {
+    expect(inParagraph(quotes, 11)).toEqual([]);
+    expect(quotes.some((q) => q.spans.some((s) => s.paragraph === 12))).toBe(false);
+  });
+
+  it('joins a continuation paragraph whose opening mark is missing when it closes the quote', () => {
+    const q = one(inParagraph(quotes, 13));
+    expect(q.spans.map((s) => s.paragraph)).toEqual([13, 14]);
+    expect(q.text).toBe('An opening with its continuation mark missing.\n\nThe quote goes on here and closes.');
+  });
+
+  it('ignores inch marks and handles curly quotes inside brackets', () => {
+    expect(texts(inParagraph(quotes, 15))).toEqual(['stylus.', 'Brackets around a quote']);
+  });
+
+  it('treats two fragments joined by one narrator verb as one utterance', () => {
+    const [a, b] = pair(inParagraph(quotes, 16));
+    expect(b.utterance).toBe(a.anchor);
+  });
+
+  it('never searches headings', () => {
+    expect(quotes.some((q) => q.text.includes('quoted'))).toBe(false);
+  });
+
+  it('numbers anchors per paragraph', () => {
+    expect(quotes.map((q) => q.anchor)).toEqual([
+      'q2-1',
+      'q3-1',
+      'q3-2',
+      'q4-1',
+      'q4-2',
+      'q5-1',
+      'q5-2',
+      'q6-1',
+      'q8-1',
+      'q13-1',
+      'q15-1',
+      'q15-2',
+      'q16-1',
+      'q16-2',
+    ]);
+  });
+});
+
+describe('quote kinds', () => {
+  const kindOf = (paragraph: string) => one(extractQuotes(articleOf('k', [paragraph]))).kind;
+
+  it('calls a sentence of speech full', () => {
+    expect(kindOf('"We will not stand for that," Trump said.')).toBe('full');
+    expect(kindOf('Abe said: "Over the two days, we agreed."')).toBe('full');
+    expect(kindOf('"Yes," Trump told reporters.')).toBe('full');
+  });
+
+  it('calls a long clause with a verb full, even in lower case', () => {
+    expect(kindOf('Trump declared that "the era of strategic patience is over."')).toBe('full');
+    expect(kindOf('Hua said Beijing "supports the US and North Korea in keeping up dialogue".')).toBe('full');
+  });
+
+  it('calls short phrases and scare quotes fragments', () => {
+    expect(kindOf('He pledged to fight the "menace" of North Korea.')).toBe('fragment');
+    expect(kindOf('He stuck to his "America First" mantra.')).toBe('fragment');
+    expect(kindOf('They are in "100 percent" agreement.')).toBe('fragment');
+    expect(kindOf('He decried "the dangerous aggressions of the regime in North Korea."')).toBe('fragment');
+    expect(kindOf('She said the situation was "already extremely complex, sensitive and weak".')).toBe('fragment');
+  });
+});
+
+describe('extractQuotes on the real articles', () => {
+  const articles = realArticles();
+
+  it('gives exact offsets everywhere', () => {
+    for (const article of articles) expectExactSpans(article, extractQuotes(article));
+  });
+
+  it('reads NPR’s two-paragraph Horsley report as one quote', () => {
+    const npr = articles.find((a) => a.id === 'npr-trump-japan-visit-2017')!;
+    const horsley = extractQuotes(npr).find((q) => q.text.startsWith('Trump praised'))!;
+    expect(horsley.spans).toHaveLength(2);
+    expect(horsley.text.endsWith('American military hardware.')).toBe(true);
+  });
+});
