@@ -22,40 +22,47 @@ const STOPWORDS = new Set(
   ),
 );
 
-/** Lower-cased words with straight apostrophes, so “Japan’s” and "Japan's" agree. */
+/** Words with straight apostrophes, so “Japan’s” and "Japan's" agree (case kept: it tells names apart). */
 function words(text: string): string[] {
   return text
-    .toLowerCase()
     .replace(/[’‘]/g, "'")
     .split(/[^\p{L}\p{N}']+/u)
     .map((w) => w.replace(/^'+|'+$/g, ''))
     .filter(Boolean);
 }
 
-/** Pairs of adjacent content words: the smallest unit that still means something on its own. */
+const isName = (word: string) => /^\p{Lu}/u.test(word);
+
+/**
+ * Pairs of adjacent content words: the smallest unit that still means something on its own.
+ * Contractions ("we're going") are talk, not a line; two capitalised words ("North Korea") are a name.
+ */
 function contentBigrams(text: string): Set<string> {
   const list = words(text);
   const bigrams = new Set<string>();
   for (let i = 0; i + 1 < list.length; i++) {
     const [a, b] = [list[i]!, list[i + 1]!];
-    if (!STOPWORDS.has(a) && !STOPWORDS.has(b) && a.length > 2 && b.length > 2) bigrams.add(`${a} ${b}`);
+    const [la, lb] = [a.toLowerCase(), b.toLowerCase()];
+    if (STOPWORDS.has(la) || STOPWORDS.has(lb) || la.length < 3 || lb.length < 3) continue;
+    if (la.includes("'") || lb.includes("'") || (isName(a) && isName(b))) continue;
+    bigrams.add(`${la} ${lb}`);
   }
   return bigrams;
 }
 
 /**
- * Phrases that appear in quotes of at least two events, rarest first (a phrase in few
- * statements says more than "north korea"), at most `limit`, no two sharing a quote.
+ * Phrases that appear in quotes of at least two events, most quoted first (the line the
+ * coverage kept coming back to), at most `limit`, no two sharing a quote.
  */
 export function findShifts(quotes: Quote[], eventOrder: string[], limit = 3): Shift[] {
   const uses = new Map<string, Map<string, Quote[]>>();
-  const statementsWith = new Map<string, Set<string>>();
+  const count = new Map<string, number>();
   for (const quote of quotes) {
     for (const bigram of contentBigrams(quote.text)) {
       const byEvent = uses.get(bigram) ?? new Map<string, Quote[]>();
       byEvent.set(quote.event, [...(byEvent.get(quote.event) ?? []), quote]);
       uses.set(bigram, byEvent);
-      statementsWith.set(bigram, (statementsWith.get(bigram) ?? new Set()).add(quote.statement));
+      count.set(bigram, (count.get(bigram) ?? 0) + 1);
     }
   }
   const rank = (event: string) => eventOrder.indexOf(event);
@@ -63,18 +70,18 @@ export function findShifts(quotes: Quote[], eventOrder: string[], limit = 3): Sh
     .filter(([, byEvent]) => byEvent.size >= 2)
     .map(([phrase, byEvent]) => ({
       phrase,
-      spread: statementsWith.get(phrase)!.size,
-      uses: [...byEvent]
+      uses: count.get(phrase)!,
+      byEvent: [...byEvent]
         .sort(([a], [b]) => rank(a) - rank(b))
         .map(([event, list]) => ({ event, quote: representative(list) })),
     }))
-    .sort((a, b) => a.spread - b.spread || a.phrase.localeCompare(b.phrase));
+    .sort((a, b) => b.uses - a.uses || a.phrase.localeCompare(b.phrase));
   const chosen: Shift[] = [];
   const usedQuotes = new Set<string>();
   for (const candidate of candidates) {
-    if (candidate.uses.some((u) => usedQuotes.has(u.quote.id))) continue;
-    candidate.uses.forEach((u) => usedQuotes.add(u.quote.id));
-    chosen.push({ phrase: candidate.phrase, uses: candidate.uses });
+    if (candidate.byEvent.some((u) => usedQuotes.has(u.quote.id))) continue;
+    candidate.byEvent.forEach((u) => usedQuotes.add(u.quote.id));
+    chosen.push({ phrase: candidate.phrase, uses: candidate.byEvent });
     if (chosen.length === limit) break;
   }
   return chosen;

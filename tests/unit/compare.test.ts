@@ -119,3 +119,19 @@ describe('overlapDiff', () => {
     expect(overlapDiff(parts)).toEqual({ parts, before: false, after: false });
   });
 });
+
+describe('findShifts ranking', () => {
+  it('prefers the line quoted most often, and skips names and contractions', () => {
+    const mk = (event: string, text: string, statement: string) =>
+      quote({ outlet: 'nikkei', statement, event, text, kind: 'fragment', speaker: null });
+    const quotes = [
+      mk('tokyo', 'maximum pressure', 'm1'),
+      mk('tokyo', 'time to exert maximum pressure on North Korea', 'm2'),
+      mk('dc', "We're going to use maximum pressure", 'm3'),
+      mk('tokyo', "we're going to win on North Korea", 'm4'),
+      mk('dc', "We're going with North Korea", 'm5'),
+    ];
+    const shifts = findShifts(quotes, ['tokyo', 'dc'], 5);
+    expect(shifts.map((s) => s.phrase)).toEqual(['maximum pressure']);
+  });
+});
