@@ -12,6 +12,8 @@ export interface PhraseUse {
 export interface Shift {
   /** The shared phrase, lower case, e.g. "maximum pressure". */
   phrase: string;
+  /** The phrase as the first use prints it, e.g. "free, fair". */
+  wording: string;
   /** One representative use per event, in the order of `eventOrder`. */
   uses: PhraseUse[];
 }
@@ -81,7 +83,7 @@ export function findShifts(quotes: Quote[], eventOrder: string[], limit = 3): Sh
   for (const candidate of candidates) {
     if (candidate.byEvent.some((u) => usedQuotes.has(u.quote.id))) continue;
     candidate.byEvent.forEach((u) => usedQuotes.add(u.quote.id));
-    chosen.push({ phrase: candidate.phrase, uses: candidate.byEvent });
+    chosen.push({ phrase: candidate.phrase, wording: wordingOf(candidate.phrase, candidate.byEvent[0]!.quote.text), uses: candidate.byEvent });
     if (chosen.length === limit) break;
   }
   return chosen;
@@ -95,4 +97,11 @@ function representative(list: Quote[]): Quote {
       Number(b.kind === 'full') - Number(a.kind === 'full') ||
       a.id.localeCompare(b.id),
   )[0]!;
+}
+
+/** The characters a quote uses for a phrase: its two words and whatever punctuation sits between. */
+function wordingOf(phrase: string, text: string): string {
+  const [a, b] = phrase.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const match = new RegExp(`${a}[^\\p{L}\\p{N}]+${b}`, 'iu').exec(text.replace(/[’‘]/g, "'"));
+  return match ? text.slice(match.index, match.index + match[0].length) : phrase;
 }

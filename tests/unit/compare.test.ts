@@ -133,5 +133,6 @@ describe('findShifts ranking', () => {
     ];
     const shifts = findShifts(quotes, ['tokyo', 'dc'], 5);
     expect(shifts.map((s) => s.phrase)).toEqual(['maximum pressure']);
+    expect(findShifts([mk('tokyo', 'free, fair and reciprocal', 'f1'), mk('dc', 'Free fair trade', 'f2')], ['tokyo', 'dc'])[0]!.wording).toBe('free, fair');
   });
 });
