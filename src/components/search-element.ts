@@ -1,21 +1,16 @@
 /**
  * <parallax-search>: the search page's island. It wraps a plain GET form (which works
- * without it) and, once the reader starts to search, loads Fuse and the prebuilt
- * records and index, then searches as they type. Everything the reader typed reaches
- * the page only through textContent and created elements, never as HTML.
+ * without it) and, once the reader starts to search, loads Fuse, the index manifest and
+ * the article table, then searches as they type, fetching only the index shards and
+ * article records each query needs (src/lib/search/shards.ts). Everything the reader typed
+ * reaches the page only through textContent and created elements, never as HTML.
  */
 import { formatDay } from '../lib/dates.ts';
 import { highlight } from '../lib/search/highlight.ts';
-import { createFuse, searchIndex } from '../lib/search/query.ts';
-import type {
-  SearchFilters,
-  SearchFuse,
-  SearchGroup,
-  SearchHit,
-  SearchResults,
-  SerializedIndex,
-} from '../lib/search/query.ts';
-import type { SearchData } from '../lib/search/records.ts';
+import type { SearchFilters, SearchGroup, SearchHit } from '../lib/search/query.ts';
+import type { SearchRecord } from '../lib/search/records.ts';
+import { ShardedSearch, shardUrl } from '../lib/search/shards.ts';
+import type { PostingShard, SearchManifest, SearchTable, ShardedResults } from '../lib/search/shards.ts';
 import { createUrls } from '../lib/urls.ts';
 import type { SiteUrls } from '../lib/urls.ts';
 
@@ -23,17 +18,14 @@ import type { SiteUrls } from '../lib/urls.ts';
 const DEBOUNCE_MS = 150;
 /** Characters of a long paragraph shown around its first match. */
 const SNIPPET_LENGTH = 260;
+/** Articles shown at first, and added by "Show more results". */
+const PAGE_SIZE = 10;
 const FILTERS = ['outlet', 'event', 'topic'] as const;
 type FilterName = (typeof FILTERS)[number];
 
 interface SearchState {
   q: string;
   filters: Record<FilterName, string>;
-}
-
-interface Engine {
-  fuse: SearchFuse;
-  data: SearchData;
 }
 
 async function fetchJson<T>(url: string): Promise<T> {
@@ -58,9 +50,12 @@ class ParallaxSearch extends HTMLElement {
   #input!: HTMLInputElement;
   #status!: HTMLElement;
   #results!: HTMLOListElement;
+  #more!: HTMLParagraphElement;
+  /** Articles to show for the current query. */
+  #limit = PAGE_SIZE;
   #selects = {} as Record<FilterName, HTMLSelectElement>;
   #urls!: SiteUrls;
-  #engine: Promise<Engine> | null = null;
+  #engine: Promise<ShardedSearch> | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped by every search, so a slow earlier one never overwrites a later one's results. */
   #generation = 0;
@@ -83,6 +78,17 @@ class ParallaxSearch extends HTMLElement {
       if (select) this.#selects[name] = select;
     }
     this.#urls = createUrls(this.dataset.base ?? '/');
+    // More results: a button after the list, shown while the search has more to give.
+    this.#more = el('p', 'search-more-results');
+    this.#more.hidden = true;
+    const more = el('button', undefined, 'Show more results');
+    more.type = 'button';
+    more.addEventListener('click', () => {
+      this.#limit += PAGE_SIZE;
+      void this.#run('none', true);
+    });
+    this.#more.append(more);
+    results.after(this.#more);
 
     // Start loading as soon as the reader shows an intent to search, not before.
     input.addEventListener('focus', () => void this.#load().catch(() => {}), { once: true });
@@ -114,19 +120,24 @@ class ParallaxSearch extends HTMLElement {
     clearTimeout(this.#timer);
   }
 
-  /** Fuse (its own chunk) and the two JSON files, fetched once, on first need. */
-  #load(): Promise<Engine> {
+  /** Fuse (its own chunk), the manifest and the article table, fetched once, on first need. */
+  #load(): Promise<ShardedSearch> {
     this.#engine ??= (async () => {
       const recordsUrl = this.dataset.recordsUrl;
       const indexUrl = this.dataset.indexUrl;
       if (!recordsUrl || !indexUrl)
         throw new Error('parallax-search: data-records-url and data-index-url are required');
-      const [{ default: Fuse }, data, index] = await Promise.all([
+      const [{ default: Fuse }, table, manifest] = await Promise.all([
         import('fuse.js'),
-        fetchJson<SearchData>(recordsUrl),
-        fetchJson<SerializedIndex>(indexUrl),
+        fetchJson<SearchTable>(recordsUrl),
+        fetchJson<SearchManifest>(indexUrl),
       ]);
-      return { fuse: createFuse(Fuse, data, index), data };
+      // Shard URLs are relative to the manifest's, so the base path is never rebuilt here.
+      const at = (path: string) => new URL(path, new URL(indexUrl, window.location.href)).href;
+      return new ShardedSearch(Fuse, manifest, table, {
+        postings: (n) => fetchJson<PostingShard>(at(shardUrl(manifest.postings, n))),
+        records: (n) => fetchJson<SearchRecord[][]>(at(shardUrl(manifest.records, n))),
+      });
     })();
     // A failed load (offline) may be retried by the next search.
     this.#engine.catch(() => (this.#engine = null));
@@ -167,7 +178,8 @@ class ParallaxSearch extends HTMLElement {
   }
 
   /** Records the state in the URL (replace while typing, push on submit and filter change), then searches. */
-  async #run(history: 'replace' | 'push' | 'none'): Promise<void> {
+  async #run(history: 'replace' | 'push' | 'none', more = false): Promise<void> {
+    if (!more) this.#limit = PAGE_SIZE;
     const state = this.#current();
     const url = this.#urlFor(state);
     const here = `${window.location.pathname}${window.location.search}`;
@@ -179,14 +191,17 @@ class ParallaxSearch extends HTMLElement {
     const filters: SearchFilters = state.filters;
     if (!state.q.trim() && !FILTERS.some((f) => state.filters[f])) {
       this.#results.replaceChildren();
+      this.#more.hidden = true;
       this.#status.textContent = '';
       this.#busy(false);
       return;
     }
-    let engine: Engine;
+    let results: ShardedResults;
     try {
       if (!this.#engine) this.#status.textContent = 'Loading search…';
-      engine = await this.#load();
+      const engine = await this.#load();
+      if (generation !== this.#generation) return;
+      results = await engine.search(state.q, filters, { limit: this.#limit });
     } catch {
       if (generation === this.#generation) {
         this.#showLoadError();
@@ -195,7 +210,7 @@ class ParallaxSearch extends HTMLElement {
       return;
     }
     if (generation !== this.#generation) return;
-    this.#render(searchIndex(engine.fuse, engine.data, state.q, filters), state);
+    this.#render(results, state);
     this.#busy(false);
   }
 
@@ -207,6 +222,7 @@ class ParallaxSearch extends HTMLElement {
 
   #showLoadError(): void {
     this.#results.replaceChildren();
+    this.#more.hidden = true;
     this.#status.replaceChildren(
       'Search could not be loaded. Try again, or browse by ',
       Object.assign(el('a', undefined, 'topic'), { href: this.#urls.topics() }),
@@ -216,23 +232,30 @@ class ParallaxSearch extends HTMLElement {
     );
   }
 
-  #render(results: SearchResults, state: SearchState): void {
+  #render(results: ShardedResults, state: SearchState): void {
     const query = state.q.trim();
     const filtered = FILTERS.some((f) => state.filters[f]);
     const count = results.groups.length;
-    if (count === 0) {
+    const articles = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'article' : 'articles'}`;
+    if (count === 0 && !results.complete) {
+      this.#status.textContent = `Nothing yet for “${query}” among the likeliest articles (${articles(results.total)} hold all its words). Show more results to keep looking.`;
+    } else if (count === 0) {
       this.#status.textContent = query
         ? `No results for “${query}”${filtered ? ' with these filters' : ''}. Check the spelling, use fewer words, or clear the filters.`
         : 'No articles match these filters.';
     } else if (!query) {
-      this.#status.textContent = `${count} ${count === 1 ? 'article matches' : 'articles match'} these filters.`;
-    } else {
+      this.#status.textContent = results.complete
+        ? `${count} ${count === 1 ? 'article matches' : 'articles match'} these filters.`
+        : `The first ${count} of ${articles(results.total)} that match these filters.`;
+    } else if (results.complete) {
       const passages = results.passages;
       this.#status.textContent =
-        `${count} ${count === 1 ? 'article' : 'articles'} for “${query}”` +
-        ` (${passages} matching ${passages === 1 ? 'passage' : 'passages'}).`;
+        `${articles(count)} for “${query}”` + ` (${passages} matching ${passages === 1 ? 'passage' : 'passages'}).`;
+    } else {
+      this.#status.textContent = `The best ${count} of up to ${articles(results.total)} for “${query}”. Add a word or a filter to narrow it down.`;
     }
     this.#results.replaceChildren(...results.groups.map((group) => this.#renderGroup(group)));
+    this.#more.hidden = results.complete;
   }
 
   #renderGroup(group: SearchGroup): HTMLLIElement {

@@ -33,6 +33,36 @@ export interface ComparisonRow {
   diffs: VersionDiff[];
 }
 
+const groupings = new WeakMap<readonly unknown[], Map<string, Map<string, unknown[]>>>();
+
+/**
+ * `items` grouped under each key `keys` gives them (in their order), computed once per list and
+ * grouping name and then shared: pages that each filtered every quote or statement made the
+ * build O(pages × quotes), quadratic in the corpus.
+ */
+export function groupedBy<T>(
+  items: readonly T[],
+  name: string,
+  keys: (item: T) => string | readonly string[],
+): ReadonlyMap<string, T[]> {
+  let byName = groupings.get(items);
+  if (!byName) groupings.set(items, (byName = new Map()));
+  let groups = byName.get(name) as Map<string, T[]> | undefined;
+  if (!groups) {
+    groups = new Map();
+    for (const item of items) {
+      const found = keys(item);
+      for (const key of typeof found === 'string' ? [found] : new Set(found)) {
+        const list = groups.get(key);
+        if (list) list.push(item);
+        else groups.set(key, [item]);
+      }
+    }
+    byName.set(name, groups as Map<string, unknown[]>);
+  }
+  return groups;
+}
+
 /** A statement's place in the filter (kept apart so pages and tests agree on membership). */
 export function statementMatches(statement: Statement, filter: ComparisonFilter): boolean {
   if (filter.topic !== undefined && !statement.topics.includes(filter.topic)) return false;

@@ -16,9 +16,10 @@ export function toIsoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** One formatter for every call: constructing an Intl.DateTimeFormat costs about a millisecond. */
+const LONG_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** "6 November 2017": the long form readers see. */
 export function formatDay(isoDay: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${isoDay}T00:00:00Z`),
-  );
+  return LONG_DAY.format(new Date(`${isoDay}T00:00:00Z`));
 }

@@ -181,6 +181,17 @@ export function createFuse(
   return new FuseCtor(data.records, options, FuseCtor.parseIndex<SearchRecord>(index));
 }
 
+/** Folded record texts, kept while the record is (the browser searches the same records query after query). */
+const foldedTexts = new WeakMap<SearchRecord, string>();
+function foldedText(record: SearchRecord): string {
+  let folded = foldedTexts.get(record);
+  if (folded === undefined) {
+    folded = fold(record.text);
+    foldedTexts.set(record, folded);
+  }
+  return folded;
+}
+
 /** Scores one Fuse candidate against the parsed query, or null when a phrase or word is missing. */
 function scoreHit(
   record: SearchRecord,
@@ -188,7 +199,7 @@ function scoreHit(
   query: ParsedQuery,
   tuning: SearchTuning,
 ): (SearchHit & { covers: Set<string> }) | null {
-  const folded = fold(record.text);
+  const folded = foldedText(record);
   const ranges: Array<[number, number]> = [];
   const covers = new Set<string>();
   let quality = 0;

@@ -64,14 +64,27 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Compiled whole-word patterns by needle: a query tests the same few needles against every passage. */
+const wholeWordCache = new Map<string, RegExp | null>();
+
+function wholeWordPattern(needle: string): RegExp | null {
+  let re = wholeWordCache.get(needle);
+  if (re === undefined) {
+    const pattern = needle.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+    re = pattern ? new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu') : null;
+    if (wholeWordCache.size > 500) wholeWordCache.clear();
+    wholeWordCache.set(needle, re);
+  }
+  return re;
+}
+
 /**
  * Every occurrence of `needle` in `haystack` that starts and ends on a word boundary
  * (both already folded), as [start, end) pairs. Runs of whitespace in the needle match any whitespace.
  */
 export function findWholeWord(haystack: string, needle: string): Array<[number, number]> {
-  const pattern = needle.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
-  if (!pattern) return [];
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu');
+  const re = wholeWordPattern(needle);
+  if (!re) return [];
   const found: Array<[number, number]> = [];
   for (const match of haystack.matchAll(re)) found.push([match.index, match.index + match[0].length]);
   return found;

@@ -1,13 +1,5 @@
 import type { APIRoute } from 'astro';
-import Fuse from 'fuse.js';
-import { getCorpus } from '../../data/corpus.ts';
-import { buildSearchIndex } from '../../lib/search/query.ts';
-import { buildSearchRecords } from '../../lib/search/records.ts';
+import { getSearchShards, json } from '../../data/search.ts';
 
-/** Fuse's index over the search records, prebuilt so the browser only parses it (same record order as search-records.json). */
-export const GET: APIRoute = async () => {
-  const { records } = buildSearchRecords(await getCorpus());
-  return new Response(JSON.stringify(buildSearchIndex(Fuse, records)), {
-    headers: { 'Content-Type': 'application/json' },
-  });
-};
+/** The search manifest: the sorted vocabulary and where each posting shard starts (src/lib/search/shards.ts). */
+export const GET: APIRoute = async () => json((await getSearchShards()).manifest);

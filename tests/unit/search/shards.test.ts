@@ -1,0 +1,196 @@
+import Fuse from 'fuse.js';
+import { describe, expect, it } from 'vitest';
+import { searchIndex } from '../../../src/lib/search/query.ts';
+import type { SearchFilters, SearchResults } from '../../../src/lib/search/query.ts';
+import { buildSearchRecords } from '../../../src/lib/search/records.ts';
+import type { SearchSource, SearchSourceArticle } from '../../../src/lib/search/records.ts';
+import {
+  buildSearchShards,
+  indexWords,
+  requirementsOf,
+  ShardedSearch,
+  shardUrl,
+  vocabularyMatches,
+} from '../../../src/lib/search/shards.ts';
+import type { SearchShards } from '../../../src/lib/search/shards.ts';
+import { fixtureSearch, SOURCE } from './fixtures.ts';
+
+/** A ShardedSearch over in-memory shards that round-trip through JSON, counting what it loads. */
+function sharded(shards: SearchShards) {
+  const loaded = { postings: [] as number[], records: [] as number[] };
+  const roundTrip = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  const search = new ShardedSearch(Fuse, roundTrip(shards.manifest), roundTrip(shards.table), {
+    postings: async (n) => {
+      loaded.postings.push(n);
+      const shard = shards.postings[n];
+      if (!shard) throw new Error(`no shard ${n}`);
+      return roundTrip(shard);
+    },
+    records: async (n) => {
+      loaded.records.push(n);
+      const pack = shards.packs[n];
+      if (!pack) throw new Error(`no pack ${n}`);
+      return roundTrip(pack);
+    },
+  });
+  return { search, loaded };
+}
+
+/** What a reader sees: articles in order, their passages and highlights. */
+const shape = (results: SearchResults) =>
+  results.groups.map((g) => ({
+    article: g.article,
+    score: g.score,
+    more: g.more,
+    hits: g.hits.map((h) => [h.record.id, h.score, h.ranges]),
+  }));
+
+const QUERIES = [
+  'Yokota',
+  'yokata',
+  'megumi yokota',
+  'maximum pressure',
+  '"maximum pressure"',
+  '"strategic patience"',
+  'strategc patience',
+  'patience',
+  'trade',
+  'tra',
+  'Tōkyō Café',
+  'premier’s',
+  '"quietly"',
+  'Trump',
+  'zzyzx',
+  '"sky out of the"',
+  '--',
+];
+
+describe('buildSearchShards', () => {
+  const data = buildSearchRecords(SOURCE);
+
+  it('indexes every word of two or more characters, sorted, each in one shard', () => {
+    const shards = buildSearchShards(data, 5);
+    const { words, shards: starts } = shards.manifest;
+    expect([...words].sort()).toEqual(words);
+    expect(new Set(words).size).toBe(words.length);
+    for (const record of data.records) for (const word of indexWords(record.text)) expect(words).toContain(word);
+    expect(words.every((w) => w.length >= 2)).toBe(true);
+    expect(starts[0]).toBe(0);
+    expect(shards.postings.length).toBe(starts.length);
+    expect(shards.postings.reduce((n, s) => n + s.lists.length, 0)).toBe(words.length);
+    shards.postings.forEach((shard, i) => expect(shard.first).toBe(starts[i]));
+  });
+
+  it('packs consecutive articles’ records together, in order, and keeps the table for the filters', () => {
+    const shards = buildSearchShards(data, 100, 3);
+    expect(shards.packs.map((p) => p.length)).toEqual([3, 3, 1]);
+    expect(shards.packs.flat(2)).toEqual(data.records);
+    shards.packs
+      .flat()
+      .forEach((records, i) =>
+        expect(new Set(records.map((r) => r.article))).toEqual(new Set([Object.keys(data.articles)[i]])),
+      );
+    expect(shards.table.articles).toEqual(data.articles);
+    expect(shardUrl(shards.manifest.records, 2)).toBe('search/r/2.json');
+    expect(shardUrl(shards.manifest.postings, 3)).toBe('search/w/3.json');
+  });
+});
+
+describe('vocabularyMatches', () => {
+  const words = ['abductees', 'abe', 'aber', 'lighthizer', 'yokota'];
+  it('finds the word, words it begins (3+ letters) and words within the allowed typos', () => {
+    expect([...vocabularyMatches(words, 'abe')]).toEqual([
+      [1, 1],
+      [2, 0.5],
+    ]);
+    expect([...vocabularyMatches(words, 'yokata')]).toEqual([[4, 0.3]]);
+    expect([...vocabularyMatches(words, 'lighthiser')]).toEqual([[3, 0.3]]);
+    expect([...vocabularyMatches(words, 'ab')]).toEqual([]);
+    expect([...vocabularyMatches(words, 'abe', true)]).toEqual([[1, 1]]);
+  });
+
+  it('makes a query that cannot match anything fail early', () => {
+    expect(requirementsOf(words, 'zzyzx')).toBeNull();
+    expect(requirementsOf(words, '--')?.requirements).toEqual([]); // no word at all: nothing to require
+    expect(requirementsOf(words, 'abe yokata')?.requirements).toHaveLength(2);
+  });
+});
+
+describe('ShardedSearch', () => {
+  const { data, fuse } = fixtureSearch();
+  const full = (q: string, filters: SearchFilters = {}) => searchIndex(fuse, data, q, filters);
+
+  it('gives exactly the full search’s results when every candidate fits', async () => {
+    const { search } = sharded(buildSearchShards(data, 7));
+    for (const q of QUERIES)
+      for (const filters of [{}, { outlet: 'nikkei' }, { event: 'tokyo-2017' }, { topic: 'security' }]) {
+        const results = await search.search(q, filters, { limit: 20 });
+        expect(shape(results), `${q} ${JSON.stringify(filters)}`).toEqual(shape(full(q, filters)));
+        expect(results.passages).toBe(full(q, filters).passages);
+        expect(results.complete).toBe(true);
+        expect(results.total).toBe(results.groups.length);
+      }
+  });
+
+  it('lists filtered articles by headline for a query with no words', async () => {
+    const { search } = sharded(buildSearchShards(data));
+    const results = await search.search('', { outlet: 'nikkei' }, { limit: 20 });
+    expect(results.groups.map((g) => g.article)).toEqual(full('', { outlet: 'nikkei' }).groups.map((g) => g.article));
+    expect(results.groups.map((g) => g.hits[0]?.record.text)).toEqual(
+      full('', { outlet: 'nikkei' }).groups.map((g) => g.hits[0]?.record.text),
+    );
+    expect((await search.search('  ', {}, { limit: 20 })).groups).toEqual([]);
+  });
+
+  it('loads only the shards and record packs a query needs, each once', async () => {
+    const shards = buildSearchShards(data, 3, 1);
+    expect(shards.postings.length).toBeGreaterThan(5);
+    const { search, loaded } = sharded(shards);
+    await search.search('Yokota', {}, { limit: 20 });
+    expect(loaded.postings.length).toBeLessThanOrEqual(2);
+    const ids = Object.keys(data.articles);
+    expect(new Set(loaded.records.map((n) => ids[n]))).toEqual(new Set(['exact-yokota', 'typo-yokota']));
+    await search.search('zzyzx', {}, { limit: 20 });
+    await search.search('yokota', {}, { limit: 20 });
+    expect(loaded.records).toHaveLength(2);
+  });
+
+  describe('over many articles', () => {
+    // 60 articles: every one mentions Abe; one in three says "maximum pressure".
+    const articles: SearchSourceArticle[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `a${String(i).padStart(2, '0')}`,
+      title: i % 10 === 0 ? `Abe meets Trump, part ${i}` : `Talks, part ${i}`,
+      outlet: { id: i % 2 ? 'npr' : 'reuters', name: i % 2 ? 'NPR' : 'Reuters' },
+      published: '2017-11-06',
+      event: { id: 'tokyo-2017' },
+      paragraphs: [
+        { id: 'p1', text: `Shinzo Abe spoke on day ${i}.` },
+        { id: 'p2', text: i % 3 ? 'Trade was discussed.' : 'He called for maximum pressure on North Korea.' },
+      ],
+    }));
+    const source: SearchSource = { articles };
+    const manyData = buildSearchRecords(source);
+
+    it('shows the best `limit` articles, fetches few, and says how many may match', async () => {
+      const { search, loaded } = sharded(buildSearchShards(manyData, 50));
+      const results = await search.search('abe', {}, { limit: 10 });
+      expect(results.groups).toHaveLength(10);
+      expect(results.complete).toBe(false);
+      expect(results.total).toBe(60);
+      // The packs of the ten best (six headlines, ten articles apart, then a01–a04): 7 of 15.
+      expect(new Set(loaded.records).size).toBe(loaded.records.length);
+      expect(loaded.records.length).toBeLessThanOrEqual(7);
+      // Headline matches rank first, as in the full search.
+      expect(results.groups.slice(0, 6).map((g) => g.article)).toEqual(['a00', 'a10', 'a20', 'a30', 'a40', 'a50']);
+    });
+
+    it('grows to the full result as the limit grows', async () => {
+      const { search } = sharded(buildSearchShards(manyData, 50));
+      const all = await search.search('"maximum pressure"', {}, { limit: 100 });
+      expect(all.complete).toBe(true);
+      expect(all.total).toBe(20);
+      const few = await search.search('"maximum pressure"', {}, { limit: 5 });
+      expect(few.groups.map((g) => g.article)).toEqual(all.groups.slice(0, 5).map((g) => g.article));
+    });
+  });
+});
