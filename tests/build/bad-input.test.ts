@@ -3,26 +3,22 @@
  * builds a throwaway copy of the project whose content/ holds one broken article.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from './dist.ts';
+import { ASTRO_BIN, buildEnv, copyProject, ROOT } from '../../src/cli/project-copy.ts';
 
 const GOOD = readFileSync(join(ROOT, 'content/articles/npr-trump-japan-visit-2017.md'), 'utf8');
 const made: string[] = [];
 
 /** A copy of the project with `content/articles/` holding just `broken.md`. */
 function projectWith(article: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-bad-'));
+  const dir = copyProject('parallax-bad-');
   made.push(dir);
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
-    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   cpSync(join(ROOT, 'content'), join(dir, 'content'), {
     recursive: true,
     filter: (src) => !src.includes(`${join('content', 'articles')}/`),
   });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'content/articles/broken.md'), article);
   return dir;
 }
@@ -32,10 +28,10 @@ function build(dir: string): Promise<{ status: number | null; output: string }> 
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+      [ASTRO_BIN, 'build'],
       {
         cwd: dir,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+        env: buildEnv({ NO_COLOR: '1', FORCE_COLOR: '0' }),
         timeout: 180_000,
         maxBuffer: 16 * 1024 * 1024,
       },

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element, Root } from 'hast';
+import type { Statement } from '../../src/lib/quotes/types.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -88,11 +89,5 @@ export interface QuoteRecord {
   url: string;
 }
 
-export interface StatementRecord {
-  id: string;
-  event: string;
-  speaker: string | null;
-  quotes: string[];
-  outlets: string[];
-  topics: string[];
-}
+/** statements.json carries the engine's Statement as it is. */
+export type StatementRecord = Statement;

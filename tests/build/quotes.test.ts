@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { $, $$, type ArticleRecord, idsOn, page, type QuoteRecord, readJson, type StatementRecord, text } from './dist.ts';
+import { $$, type ArticleRecord, idsOn, page, type QuoteRecord, readJson, type StatementRecord, text } from './dist.ts';
 
 const articles = readJson<ArticleRecord[]>('articles');
 const quotes = readJson<QuoteRecord[]>('quotes');

@@ -2,17 +2,12 @@
  * The search page in a real browser (Debian's Chromium through playwright-core), against
  * the built site in dist/ (`npx astro build` first; DIST_DIR / DIST_BASE for a sub-path build).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BASE, DIST, launchBrowser, requireBuilt, watch } from './browser.ts';
+import type { Watch } from './browser.ts';
 import { serve } from './serve.ts';
 import type { StaticServer } from './serve.ts';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
-const DIST = process.env.DIST_DIR ? join(ROOT, process.env.DIST_DIR) : join(ROOT, 'dist');
-const BASE = process.env.DIST_BASE ?? '/';
 
 const NPR = 'npr-trump-japan-visit-2017';
 const REUTERS = 'reuters-shoot-missiles-2017';
@@ -22,28 +17,10 @@ let server: StaticServer;
 let browser: Browser;
 let context: BrowserContext | undefined;
 
-/** What a page did that a test may want to check afterwards. */
-interface Watch {
-  page: Page;
-  requests: string[];
-  errors: string[];
-  dialogs: string[];
-}
-
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'search', 'index.html')))
-    throw new Error(`No search page in ${DIST}: build the site first (npx astro build).`);
+  requireBuilt('search/index.html');
   server = await serve(DIST, { base: BASE });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 afterEach(async () => {
@@ -60,18 +37,9 @@ afterAll(async () => {
 async function open(path = 'search/'): Promise<Watch> {
   context = await browser.newContext();
   const page = await context.newPage();
-  const watch: Watch = { page, requests: [], errors: [], dialogs: [] };
-  page.on('request', (request) => watch.requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') watch.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => watch.errors.push(error.message));
-  page.on('dialog', (dialog) => {
-    watch.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  const watched = watch(page);
   await page.goto(server.url + path);
-  return watch;
+  return watched;
 }
 
 const input = (page: Page) => page.locator('#search-input');
