@@ -1,6 +1,7 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeParagraphIds from './src/plugins/rehype-paragraph-ids.ts';
 import rehypeQuotes from './src/plugins/rehype-quotes.ts';
@@ -20,7 +21,26 @@ export default defineConfig({
   outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Sitemap of every page but the 404 (sitemap-index.xml; robots.txt points to it: src/pages/robots.txt.ts).
+  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
+  // A <meta> Content-Security-Policy on every page: Astro adds script-src and style-src with the
+  // hashes of the inline scripts and styles it emits (no 'unsafe-inline'). frame-ancestors cannot
+  // go in a <meta>: public/_headers sends it, with the rest of this policy (see README, Deploying).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
   markdown: {
+    // No code in news articles; Shiki's inline styles would also break the CSP above.
+    syntaxHighlight: false,
     // Article text is sacred: no SmartyPants quote curling, no GFM autolinks or strikethrough.
     processor: unified({
       smartypants: false,

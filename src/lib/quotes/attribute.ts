@@ -223,7 +223,7 @@ class NarrationReader {
     const lead = /^[\s,]*/.exec(after)![0].length;
     const offset = span.end + 1 + lead;
     const rest = view.masked.slice(offset, Math.max(offset, sentence[1]));
-    const words = [...rest.matchAll(/[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu)];
+    const words = [...rest.matchAll(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)];
     if (words.length === 0) return undefined;
     // inverted: said Trump / said a Japanese government official
     let vi = 0;
@@ -270,7 +270,7 @@ class NarrationReader {
     const open = span.start - 1;
     if (open <= sentence[0]) return undefined;
     const region = view.plain.slice(sentence[0], open);
-    const words = [...region.matchAll(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)];
+    const words = [...region.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)];
     for (let k = words.length - 1; k >= 0; k -= 1) {
       const w = words[k]![0]; // lower case only: "United States" is no verb
       const at = sentence[0] + words[k]!.index!;
@@ -458,7 +458,7 @@ function compileAliases(people: Person[]): Alias[] {
       const flags = /^\p{Ll}/u.test(form) ? 'giu' : 'gu';
       const re = new RegExp(`(?<![\\p{L}\\p{N}\\-])${body}(?![\\p{L}\\p{N}]|-\\p{L})`, flags);
       const named = form.split(/\s+/).some((w) => nameWords.has(w));
-      const surname = /^\p{Lu}[\p{L}\-]*$/u.test(form.trim());
+      const surname = /^\p{Lu}[\p{L}-]*$/u.test(form.trim());
       aliases.push({ re, person, named, surname });
     }
   }
@@ -509,7 +509,7 @@ function isObject(text: string, start: number): boolean {
   let i = start;
   for (;;) {
     const before = text.slice(0, i);
-    const m = /([\p{L}\p{N}.'’\-]+)(\s+)$/u.exec(before);
+    const m = /([\p{L}\p{N}.'’-]+)(\s+)$/u.exec(before);
     if (!m) return false; // punctuation or the start: nothing governs it
     const word = m[1] ?? '';
     if (/[.]$/.test(word) && !/^(?:\p{L}\.)+$|^(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)\.$/u.test(word)) return false; // a sentence ended

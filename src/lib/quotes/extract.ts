@@ -112,7 +112,7 @@ export function sentenceRanges(masked: string): Array<[number, number]> {
     // a closing mark or bracket right after the stop belongs to the sentence
     while (end < masked.length && /["”’')\]]/.test(masked.charAt(end))) end += 1;
     const rest = masked.slice(end);
-    if (rest.length > 0 && !/^\s+["“‘'(\[]?[\p{Lu}\p{N}]/u.test(rest)) continue;
+    if (rest.length > 0 && !/^\s+["“‘'([]?[\p{Lu}\p{N}]/u.test(rest)) continue;
     if (m[0] === '.' && isAbbreviation(masked.slice(0, m.index))) continue;
     ranges.push([start, end]);
     start = end;
@@ -132,7 +132,7 @@ function isAbbreviation(before: string): boolean {
 
 /** Words (letters/digits with inner apostrophes and hyphens) of a text. */
 export function wordsOf(text: string): string[] {
-  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu) ?? [];
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
 // ---------------------------------------------------------------------------
@@ -147,7 +147,7 @@ interface Mark {
   role: Role;
 }
 
-const OPEN_BEFORE = /[\s(\[{\u2014\u2013\-\/:]/; // what may precede an opening mark
+const OPEN_BEFORE = /[\s([{\u2014\u2013\-/:]/; // what may precede an opening mark
 const CLOSE_AFTER = /[\s.,;:!?)\]}\u2014\u2013\-\u2026]/; // what may follow a closing mark
 
 function marksOf(text: string): Mark[] {

@@ -1,0 +1,68 @@
+/**
+ * Link-preview images, drawn at build time from our own content: one for the site, one per
+ * article and one per topic (1200×630 PNG; the SVG comes from src/lib/og.ts, sharp rasterises
+ * it with system fonts). Base.astro points each page's og:image at its card.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import sharp from 'sharp';
+import { getCorpus } from '../../data/corpus.ts';
+import { formatDay } from '../../lib/dates.ts';
+import { ogCardSvg, type OgBar, type OgCard, type OgKey } from '../../lib/og.ts';
+import { SITE } from '../../site.ts';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const getStaticPaths = (async () => {
+  const corpus = await getCorpus();
+  /** Every outlet's bar, sized by how many of `quotes` it printed. */
+  const barsFor = (quotes: typeof corpus.quotes): OgBar[] =>
+    corpus.outlets.map((outlet) => ({
+      color: outlet.color,
+      label: outlet.shortName,
+      weight: quotes.filter((q) => q.outlet === outlet.id).length,
+    }));
+  const cards: { key: OgKey; card: OgCard }[] = [
+    {
+      key: 'site',
+      card: {
+        site: SITE.name,
+        title: SITE.tagline,
+        note: `${plural(corpus.articles.length, 'article')} · ${plural(corpus.quotes.length, 'quotation')}`,
+        bars: barsFor(corpus.quotes),
+      },
+    },
+    ...corpus.articles.map((article) => ({
+      key: `articles/${article.id}` as const,
+      card: {
+        site: SITE.name,
+        kicker: `${article.outlet.name} · ${formatDay(article.published)}`,
+        title: article.title,
+        summary: article.dek,
+        note: plural(corpus.quotes.filter((q) => q.article === article.id).length, 'quotation'),
+        bars: [{ color: article.outlet.color, label: article.outlet.shortName, weight: 1 }],
+      },
+    })),
+    ...corpus.topics.map((topic) => {
+      const quotes = corpus.quotes.filter((q) => q.topics.includes(topic.id));
+      return {
+        key: `topics/${topic.id}` as const,
+        card: {
+          site: SITE.name,
+          kicker: 'Topic · how each outlet quoted it',
+          title: topic.title,
+          summary: topic.description,
+          note: plural(quotes.length, 'quotation'),
+          bars: barsFor(quotes).filter((bar) => bar.weight > 0),
+        },
+      };
+    }),
+  ];
+  return cards.map(({ key, card }) => ({ params: { slug: key }, props: { card } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ card: OgCard }> = async ({ props }) => {
+  const png = await sharp(Buffer.from(ogCardSvg(props.card)))
+    .png()
+    .toBuffer();
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};
