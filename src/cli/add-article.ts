@@ -84,7 +84,9 @@ function main(argv: string[]): void {
   const problems: string[] = [];
   if (positionals.length === 0) problems.push('missing the capture file (the first argument)');
   if (positionals.length > 1) {
-    problems.push(`expected one capture file, got ${positionals.length}: ${positionals.join(', ')} (quote values with spaces)`);
+    problems.push(
+      `expected one capture file, got ${positionals.length}: ${positionals.join(', ')} (quote values with spaces)`,
+    );
   }
   for (const flag of REQUIRED) {
     if (values[flag] === undefined) problems.push(`missing required flag --${flag}`);
@@ -109,7 +111,11 @@ function main(argv: string[]): void {
   const outletsFile = join(contentDir, 'outlets.json');
   const events = readJsonArray<EventRef>(join(contentDir, 'events.json'), problems);
   const outlets = readJsonArray<OutletRecord>(outletsFile, problems);
-  if (problems.length > 0) refuse(problems, problems.some((p) => p.startsWith('missing')));
+  if (problems.length > 0)
+    refuse(
+      problems,
+      problems.some((p) => p.startsWith('missing')),
+    );
 
   const existingArticleIds = existsSync(articlesDir)
     ? readdirSync(articlesDir)

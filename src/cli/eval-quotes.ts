@@ -18,7 +18,9 @@ function score(articleDir: string, goldPath: string, people: Person[], topics: T
   const files = readdirSync(join(root, articleDir))
     .filter((f) => f.endsWith('.md'))
     .sort();
-  const articles = files.map((f) => articleFromMarkdown(f.replace(/\.md$/, ''), readFileSync(join(root, articleDir, f), 'utf8')));
+  const articles = files.map((f) =>
+    articleFromMarkdown(f.replace(/\.md$/, ''), readFileSync(join(root, articleDir, f), 'utf8')),
+  );
   const { quotes } = buildQuoteCorpus(articles, people, topics);
   return scoreQuotes(readJson<{ quotes: GoldQuote[] }>(goldPath).quotes, quotes);
 }

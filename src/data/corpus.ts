@@ -111,7 +111,11 @@ async function loadCorpus(): Promise<Corpus> {
     if (paragraphs.length === 0) throw new ContentError(file, 'body', 'the article has no paragraphs of text');
     data.quotes.forEach((override, i) => {
       if (override.speaker != null && !personIds.has(override.speaker))
-        throw new ContentError(file, `quotes[${i}].speaker`, `unknown person "${override.speaker}" (known: ${known(personIds)})`);
+        throw new ContentError(
+          file,
+          `quotes[${i}].speaker`,
+          `unknown person "${override.speaker}" (known: ${known(personIds)})`,
+        );
       for (const topic of override.topics ?? [])
         if (!topicIds.has(topic))
           throw new ContentError(file, `quotes[${i}].topics`, `unknown topic "${topic}" (known: ${known(topicIds)})`);
@@ -142,7 +146,13 @@ async function loadCorpus(): Promise<Corpus> {
   let engine: { quotes: Quote[]; statements: Statement[] };
   try {
     engine = buildQuoteCorpus(
-      articles.map((a) => ({ id: a.id, outlet: a.outlet.id, event: a.event.id, title: a.title, paragraphs: a.paragraphs })),
+      articles.map((a) => ({
+        id: a.id,
+        outlet: a.outlet.id,
+        event: a.event.id,
+        title: a.title,
+        paragraphs: a.paragraphs,
+      })),
       people,
       topics,
       overrides,

@@ -101,9 +101,15 @@ function comparisonRow(statement: Statement, quoteById: (id: string) => Quote): 
     list.push(quote);
     cells.set(quote.outlet, list);
   }
-  const versions = [...cells].map(([outlet, quotes]) => ({ outlet, text: versionText(quotes), full: quotes.some((q) => q.kind === 'full') }));
+  const versions = [...cells].map(([outlet, quotes]) => ({
+    outlet,
+    text: versionText(quotes),
+    full: quotes.some((q) => q.kind === 'full'),
+  }));
   // The fullest wording makes the clearest baseline: full quotes before fragments, then longest.
-  versions.sort((a, b) => Number(b.full) - Number(a.full) || b.text.length - a.text.length || a.outlet.localeCompare(b.outlet));
+  versions.sort(
+    (a, b) => Number(b.full) - Number(a.full) || b.text.length - a.text.length || a.outlet.localeCompare(b.outlet),
+  );
   const [reference, ...others] = versions;
   if (!reference) throw new Error(`statement ${statement.id} has no quotes`);
   return {

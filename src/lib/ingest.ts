@@ -267,7 +267,10 @@ export function findOutlet(outlets: readonly OutletRecord[], name: string): Outl
 /** A new outlet record for `name`: generated unique id, first unused palette colour. */
 export function newOutlet(name: string, outlets: readonly OutletRecord[]): OutletRecord {
   const clean = collapse(name);
-  const id = uniqueId(slugify(clean) || 'outlet', outlets.map((o) => o.id));
+  const id = uniqueId(
+    slugify(clean) || 'outlet',
+    outlets.map((o) => o.id),
+  );
   const used = new Set(outlets.map((o) => o.color.toLowerCase()));
   const color =
     OUTLET_PALETTE.find((c) => !used.has(c.toLowerCase())) ??

@@ -83,7 +83,11 @@ export function findShifts(quotes: Quote[], eventOrder: string[], limit = 3): Sh
   for (const candidate of candidates) {
     if (candidate.byEvent.some((u) => usedQuotes.has(u.quote.id))) continue;
     candidate.byEvent.forEach((u) => usedQuotes.add(u.quote.id));
-    chosen.push({ phrase: candidate.phrase, wording: wordingOf(candidate.phrase, candidate.byEvent[0]!.quote.text), uses: candidate.byEvent });
+    chosen.push({
+      phrase: candidate.phrase,
+      wording: wordingOf(candidate.phrase, candidate.byEvent[0]!.quote.text),
+      uses: candidate.byEvent,
+    });
     if (chosen.length === limit) break;
   }
   return chosen;

@@ -48,7 +48,12 @@ export default function rehypeQuotes(options: RehypeQuotesOptions) {
     }
     for (const paragraph of paragraphs) {
       const marks = marksByParagraph.get(paragraph.index);
-      if (marks) markText(paragraph.element, marks.sort((a, b) => a.start - b.start), { offset: 0, anchored: new Set() });
+      if (marks)
+        markText(
+          paragraph.element,
+          marks.sort((a, b) => a.start - b.start),
+          { offset: 0, anchored: new Set() },
+        );
     }
   };
 }

@@ -45,7 +45,11 @@ function build(dir: string): Promise<{ status: number | null; output: string }> 
 
 const cases: Array<[string, string, RegExp]> = [
   ['a missing title', GOOD.replace(/^title: .*\n/m, ''), /broken[\s\S]*title/i],
-  ['an impossible date', GOOD.replace(/^published: .*$/m, 'published: 2017-02-30'), /broken\.md[\s\S]*published[\s\S]*2017-02-30/],
+  [
+    'an impossible date',
+    GOOD.replace(/^published: .*$/m, 'published: 2017-02-30'),
+    /broken\.md[\s\S]*published[\s\S]*2017-02-30/,
+  ],
   ['a malformed date', GOOD.replace(/^published: .*$/m, 'published: "6 Nov 2017"'), /broken[\s\S]*published/],
   ['an unknown outlet', GOOD.replace(/^outlet: .*$/m, 'outlet: nrp'), /broken\.md[\s\S]*outlet[\s\S]*nrp/],
   ['an unknown event', GOOD.replace(/^event: .*$/m, 'event: tokyo-2019'), /broken\.md[\s\S]*event[\s\S]*tokyo-2019/],
@@ -57,7 +61,10 @@ const cases: Array<[string, string, RegExp]> = [
   ],
   [
     'an override naming an unknown person',
-    GOOD.replace(/^source: .*$/m, (line) => `${line}\nquotes:\n  - text: "We will not stand for that,"\n    speaker: nobody`),
+    GOOD.replace(
+      /^source: .*$/m,
+      (line) => `${line}\nquotes:\n  - text: "We will not stand for that,"\n    speaker: nobody`,
+    ),
     /broken\.md[\s\S]*quotes\[0\]\.speaker[\s\S]*nobody/,
   ],
 ];

@@ -11,7 +11,10 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { $, $$, allPages, type ArticleRecord, BASE, DIST, fileFor, page, readJson, text } from './dist.ts';
 
-const pages = allPages();
+const is404 = (url: string) => /\/404(\.html|\/)?$/.test(url);
+/** Pages with an address of their own; the 404 page is served at whatever URL is missing. */
+const pages = allPages().filter((url) => !is404(url));
+const notFound = allPages().filter(is404);
 const articles = readJson<ArticleRecord[]>('articles');
 const read = (name: string) => readFileSync(join(DIST, name), 'utf8');
 const attr = (tree: Root, selector: string, name = 'content') => {
@@ -31,6 +34,13 @@ describe('canonical URLs', () => {
   it('point the home page at the origin plus base path', () => {
     expect(HOME.pathname).toBe(BASE);
     expect(HOME.protocol).toMatch(/^https?:$/);
+  });
+
+  it.each(notFound)('%s has none and asks not to be indexed (it stands in for any missing URL)', (url) => {
+    const tree = page(url);
+    expect($('link[rel="canonical"]', tree)).toBeFalsy();
+    expect($('meta[property="og:url"]', tree)).toBeFalsy();
+    expect(attr(tree, 'meta[name="robots"]')).toBe('noindex');
   });
 
   it.each(pages)('%s names itself, absolute, under the base', (url) => {
@@ -63,9 +73,7 @@ describe('the sitemap', () => {
   it('lists every page but the 404, each once, at its canonical URL', () => {
     const index = locs(read('sitemap-index.xml'));
     const urls = index.flatMap((loc) => locs(read(new URL(loc).pathname.slice(BASE.length))));
-    const canonicals = pages
-      .filter((url) => !/\/404(\.html|\/)?$/.test(url))
-      .map((url) => attr(page(url), 'link[rel="canonical"]', 'href'));
+    const canonicals = pages.map((url) => attr(page(url), 'link[rel="canonical"]', 'href'));
     expect(new Set(urls).size).toBe(urls.length);
     expect([...urls].sort()).toEqual([...canonicals].sort());
     expect(urls.some((u) => u.includes('404'))).toBe(false);

@@ -11,7 +11,19 @@ describe('dist/data/quotes.json', () => {
     expect(new Set(quotes.map((q) => q.article))).toEqual(new Set(articles.map((a) => a.id)));
     for (const quote of quotes) {
       expect(Object.keys(quote).sort()).toEqual(
-        ['article', 'event', 'id', 'kind', 'outlet', 'speaker', 'speakerName', 'statement', 'text', 'topics', 'url'].sort(),
+        [
+          'article',
+          'event',
+          'id',
+          'kind',
+          'outlet',
+          'speaker',
+          'speakerName',
+          'statement',
+          'text',
+          'topics',
+          'url',
+        ].sort(),
       );
       expect(['full', 'fragment']).toContain(quote.kind);
       expect(quote.speaker === null).toBe(quote.speakerName === null);

@@ -82,6 +82,18 @@ describe.each(TOPICS)('the %s topic page', (topic) => {
       expect(numbers).toMatch(new RegExp(`${n} quotes?`));
     }
   });
+
+  it('says whose words they are, speaker by speaker, then the totals', () => {
+    const line = text($('.numbers .whose', tree));
+    const expected = quotesOf(topic);
+    const counts = new Map<string, number>();
+    for (const q of expected)
+      counts.set(q.speakerName ?? 'Unattributed', (counts.get(q.speakerName ?? 'Unattributed') ?? 0) + 1);
+    const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${n}`);
+    for (const part of parts) expect(line).toContain(part);
+    const rows = new Set(expected.map((q) => q.statement)).size;
+    expect(line).toMatch(new RegExp(`\\d \\(${expected.length} quotes in ${rows} statements\\)$`));
+  });
 });
 
 describe('filtered topic views', () => {

@@ -40,7 +40,14 @@ const quotes = [
   quote('nikkei', '<script>alert(1)</script> & friends', 's-2', null),
 ];
 const statements: Statement[] = [
-  { id: 's-1', event: 'tokyo-2017', speaker: 'trump', quotes: [quotes[0]!.id, quotes[1]!.id], outlets: ['npr', 'reuters'], topics: ['security'] },
+  {
+    id: 's-1',
+    event: 'tokyo-2017',
+    speaker: 'trump',
+    quotes: [quotes[0]!.id, quotes[1]!.id],
+    outlets: ['npr', 'reuters'],
+    topics: ['security'],
+  },
   { id: 's-2', event: 'tokyo-2017', speaker: null, quotes: [quotes[2]!.id], outlets: ['nikkei'], topics: ['security'] },
 ];
 
@@ -73,7 +80,9 @@ describe('<ComparisonTable>', () => {
     expect(cells.map((c) => c.properties.dataOutlet)).toEqual(['npr', 'nikkei', 'reuters']);
     expect(toString(select('blockquote', cells[0]!)!)).toBe('The era of strategic patience is over.');
     expect(toString(cells[1]!).trim()).toBe('Not quoted');
-    expect(select('[data-quote="reuters-story--q1-7"] a[href="/articles/reuters-story/#q1-7"]', cells[2]!)).toBeTruthy();
+    expect(
+      select('[data-quote="reuters-story--q1-7"] a[href="/articles/reuters-story/#q1-7"]', cells[2]!),
+    ).toBeTruthy();
     expect(select('blockquote[cite="/articles/reuters-story/#q1-7"]', cells[2]!)).toBeTruthy();
     expect(toString(select('th[scope="row"]', rows[0]!)!)).toContain('Donald Trump');
   });
@@ -81,8 +90,16 @@ describe('<ComparisonTable>', () => {
   it('shows the word-level difference with <del> and <ins>', () => {
     const diff = select('tr[data-statement="s-1"] td.diffs', tree)!;
     expect(toString(diff)).toContain('NPR → Reuters');
-    expect(selectAll('del', diff).map((d) => toString(d)).join(' ')).toMatch(/strategic/);
-    expect(selectAll('ins', diff).map((d) => toString(d)).join(' ')).toMatch(/tactical/);
+    expect(
+      selectAll('del', diff)
+        .map((d) => toString(d))
+        .join(' '),
+    ).toMatch(/strategic/);
+    expect(
+      selectAll('ins', diff)
+        .map((d) => toString(d))
+        .join(' '),
+    ).toMatch(/tactical/);
     // What only the fuller version goes on to say is folded, not struck through.
     expect(toString(diff)).toContain('…');
     expect(toString(diff)).not.toMatch(/<del>[^<]*is over/);

@@ -34,9 +34,23 @@ function statementOf(id: string, quotes: Quote[], extra: Partial<Statement> = {}
   };
 }
 
-const a1 = quote({ outlet: 'npr', statement: 's1', text: 'He will shoot them out of the sky when he completes the purchase of a lot of military equipment from the U.S.' });
-const a2 = quote({ outlet: 'reuters', statement: 's1', text: 'He (Abe) will shoot them out of the sky when he completes the purchase of lots of additional military equipment from the United States,' });
-const b1 = quote({ outlet: 'nikkei', statement: 's2', text: 'We will discuss our best possible options', topics: ['trade'], speaker: 'kono' });
+const a1 = quote({
+  outlet: 'npr',
+  statement: 's1',
+  text: 'He will shoot them out of the sky when he completes the purchase of a lot of military equipment from the U.S.',
+});
+const a2 = quote({
+  outlet: 'reuters',
+  statement: 's1',
+  text: 'He (Abe) will shoot them out of the sky when he completes the purchase of lots of additional military equipment from the United States,',
+});
+const b1 = quote({
+  outlet: 'nikkei',
+  statement: 's2',
+  text: 'We will discuss our best possible options',
+  topics: ['trade'],
+  speaker: 'kono',
+});
 const c1 = quote({ outlet: 'npr', statement: 's3', text: 'No one likes conflict,', speaker: 'abe' });
 const c2 = quote({ outlet: 'npr', statement: 's3', text: 'But North Korea continues its provocation', speaker: 'abe' });
 const all = [a1, a2, b1, c1, c2];
@@ -58,7 +72,9 @@ describe('buildComparison', () => {
   it('groups an outlet’s quotes of one utterance in one cell, in order', () => {
     const [row] = buildComparison(statements, byId, { speaker: 'abe' });
     expect(row!.cells.get('npr')!.map((q) => q.text)).toEqual([c1.text, c2.text]);
-    expect(versionText(row!.cells.get('npr')!)).toBe('No one likes conflict, … But North Korea continues its provocation');
+    expect(versionText(row!.cells.get('npr')!)).toBe(
+      'No one likes conflict, … But North Korea continues its provocation',
+    );
   });
 
   it('diffs each other outlet against the fullest wording, word by word', () => {
@@ -66,13 +82,29 @@ describe('buildComparison', () => {
     expect(row!.reference).toBe('reuters');
     const [diff] = row!.diffs;
     expect(diff!.outlet).toBe('npr');
-    const removed = diff!.parts.filter((p) => p.removed).map((p) => p.value).join(' ');
-    const added = diff!.parts.filter((p) => p.added).map((p) => p.value).join(' ');
+    const removed = diff!.parts
+      .filter((p) => p.removed)
+      .map((p) => p.value)
+      .join(' ');
+    const added = diff!.parts
+      .filter((p) => p.added)
+      .map((p) => p.value)
+      .join(' ');
     expect(removed).toMatch(/additional/);
     expect(added).toMatch(/U\.S\./);
     // Both versions can be rebuilt from the parts: nothing is lost in the diff.
-    expect(diff!.parts.filter((p) => !p.added).map((p) => p.value).join('')).toBe(a2.text);
-    expect(diff!.parts.filter((p) => !p.removed).map((p) => p.value).join('')).toBe(a1.text);
+    expect(
+      diff!.parts
+        .filter((p) => !p.added)
+        .map((p) => p.value)
+        .join(''),
+    ).toBe(a2.text);
+    expect(
+      diff!.parts
+        .filter((p) => !p.removed)
+        .map((p) => p.value)
+        .join(''),
+    ).toBe(a1.text);
   });
 
   it('tallies quotes by outlet and speaker', () => {
@@ -85,9 +117,27 @@ describe('buildComparison', () => {
 
 describe('findShifts', () => {
   it('pairs a phrase quoted at two events, earliest first, and ignores one-event phrases', () => {
-    const old = quote({ outlet: 'nikkei', statement: 'x1', event: 'tokyo', text: 'It is time to exert maximum pressure on North Korea', speaker: 'abe' });
-    const later = quote({ outlet: 'nikkei', statement: 'x2', event: 'dc', text: "We don't use the term anymore. 'We're going to use maximum pressure.'" });
-    const frag = quote({ outlet: 'nikkei', statement: 'x3', event: 'dc', text: 'maximum pressure', kind: 'fragment', speaker: null });
+    const old = quote({
+      outlet: 'nikkei',
+      statement: 'x1',
+      event: 'tokyo',
+      text: 'It is time to exert maximum pressure on North Korea',
+      speaker: 'abe',
+    });
+    const later = quote({
+      outlet: 'nikkei',
+      statement: 'x2',
+      event: 'dc',
+      text: "We don't use the term anymore. 'We're going to use maximum pressure.'",
+    });
+    const frag = quote({
+      outlet: 'nikkei',
+      statement: 'x3',
+      event: 'dc',
+      text: 'maximum pressure',
+      kind: 'fragment',
+      speaker: null,
+    });
     const other = quote({ outlet: 'npr', statement: 'x4', event: 'tokyo', text: 'strategic patience is over' });
     const shifts = findShifts([later, frag, old, other], ['tokyo', 'dc']);
     expect(shifts).toHaveLength(1);
@@ -102,10 +152,18 @@ describe('findShifts', () => {
 });
 
 describe('overlapDiff', () => {
-  const part = (value: string, kind?: 'added' | 'removed') => ({ value, added: kind === 'added', removed: kind === 'removed' });
+  const part = (value: string, kind?: 'added' | 'removed') => ({
+    value,
+    added: kind === 'added',
+    removed: kind === 'removed',
+  });
 
   it('folds away the reference words before and after the overlap', () => {
-    const folded = overlapDiff([part('We will not stand for that. ', 'removed'), part('The era of strategic patience'), part(' is over.', 'removed')]);
+    const folded = overlapDiff([
+      part('We will not stand for that. ', 'removed'),
+      part('The era of strategic patience'),
+      part(' is over.', 'removed'),
+    ]);
     expect(folded).toEqual({ parts: [part('The era of strategic patience')], before: true, after: true });
   });
 
@@ -133,6 +191,11 @@ describe('findShifts ranking', () => {
     ];
     const shifts = findShifts(quotes, ['tokyo', 'dc'], 5);
     expect(shifts.map((s) => s.phrase)).toEqual(['maximum pressure']);
-    expect(findShifts([mk('tokyo', 'free, fair and reciprocal', 'f1'), mk('dc', 'Free fair trade', 'f2')], ['tokyo', 'dc'])[0]!.wording).toBe('free, fair');
+    expect(
+      findShifts(
+        [mk('tokyo', 'free, fair and reciprocal', 'f1'), mk('dc', 'Free fair trade', 'f2')],
+        ['tokyo', 'dc'],
+      )[0]!.wording,
+    ).toBe('free, fair');
   });
 });

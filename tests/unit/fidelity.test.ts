@@ -164,7 +164,8 @@ function renderArticle(markdown: string): RenderedArticle {
       blocks.push(item.heading);
     } else if (item.paragraph !== undefined) {
       let text = item.paragraph;
-      if (firstParagraph && typeof fm.dateline === 'string') text = datelineOpening(String(fm.outlet), fm.dateline) + text;
+      if (firstParagraph && typeof fm.dateline === 'string')
+        text = datelineOpening(String(fm.outlet), fm.dateline) + text;
       firstParagraph = false;
       blocks.push(text);
     }
@@ -213,12 +214,20 @@ const captures = existsSync(SOURCES) ? readdirSync(SOURCES).filter((f) => f.ends
 describe('the captures', () => {
   it('are where the tests look for them (../shared/sources from the repo root)', () => {
     expect(existsSync(SOURCES), SOURCES).toBe(true);
-    expect(captures.sort()).toEqual(Object.values(EXPECTED).map((e) => e.source).sort());
+    expect(captures.sort()).toEqual(
+      Object.values(EXPECTED)
+        .map((e) => e.source)
+        .sort(),
+    );
   });
 
   it('each have exactly one article', () => {
     const named = articleFiles.map((f) => parseFrontmatter(read(join(ARTICLES, f))).frontmatter.source);
-    for (const capture of captures) expect(named.filter((s) => s === capture), capture).toHaveLength(1);
+    for (const capture of captures)
+      expect(
+        named.filter((s) => s === capture),
+        capture,
+      ).toHaveLength(1);
   });
 
   it('every furniture rule matches something in the captures (no speculative rules)', () => {
@@ -240,7 +249,10 @@ describe('every article file', () => {
     const { frontmatter } = parseFrontmatter(read(join(ARTICLES, file)));
     const source = frontmatter.source as string | null | undefined;
     if (typeof source === 'string' && existsSync(join(SOURCES, source)))
-      expect(Object.values(EXPECTED).map((e) => e.source), `capture ${source}`).toContain(source);
+      expect(
+        Object.values(EXPECTED).map((e) => e.source),
+        `capture ${source}`,
+      ).toContain(source);
     expect(Object.keys(frontmatter).filter((k) => !FRONTMATTER_KEYS.includes(k))).toEqual([]);
   });
 });
@@ -281,7 +293,8 @@ describe('the fidelity check can fail', () => {
   const expected = EXPECTED['reuters-shoot-missiles-2017'] as Expected;
   const markdown = read(join(ARTICLES, 'reuters-shoot-missiles-2017.md'));
   const capture = read(join(SOURCES, expected.source));
-  const paragraph = 'Trump also pressed Japan to lower its trade deficit with the United States and buy more U.S. military hardware.';
+  const paragraph =
+    'Trump also pressed Japan to lower its trade deficit with the United States and buy more U.S. military hardware.';
   const next = 'Abe, for his part, said Tokyo would shoot down missiles “if necessary”.';
   const check = (md: string): string[] => checkArticle(md, capture, expected.headings);
 
@@ -295,15 +308,28 @@ describe('the fidelity check can fail', () => {
     ['a changed word', (md) => md.replace(paragraph, paragraph.replace('lower', 'reduce'))],
     ['a dropped paragraph', (md) => md.replace(`${paragraph}\n\n`, '')],
     ['an added paragraph', (md) => md.replace(paragraph, `${paragraph}\n\nTrump also said the talks went very well.`)],
-    ['two paragraphs swapped', (md) => md.replace(paragraph, '\u0000').replace(next, paragraph).replace('\u0000', next)],
+    [
+      'two paragraphs swapped',
+      (md) => md.replace(paragraph, '\u0000').replace(next, paragraph).replace('\u0000', next),
+    ],
     ['a curly quote straightened', (md) => md.replace('“if necessary”', '"if necessary"')],
     ['a dropped section heading', (md) => md.replace('## TRADE DEFICITS\n\n', '')],
     ['a heading demoted to a paragraph (same words)', (md) => md.replace('## TRADE DEFICITS', 'TRADE DEFICITS')],
     ['a paragraph promoted to a heading (same words)', (md) => md.replace(paragraph, `## ${paragraph}`)],
-    ['the dateline left in the text as well', (md) => md.replace('\nU.S. President Donald Trump said on Monday', '\nTOKYO (Reuters) - U.S. President Donald Trump said on Monday')],
+    [
+      'the dateline left in the text as well',
+      (md) =>
+        md.replace(
+          '\nU.S. President Donald Trump said on Monday',
+          '\nTOKYO (Reuters) - U.S. President Donald Trump said on Monday',
+        ),
+    ],
     ['a wrong dateline', (md) => md.replace('dateline: "TOKYO"', 'dateline: "OSAKA"')],
     ['a changed headline', (md) => md.replace("'out of sky'", "'out of the sky'")],
-    ['Markdown that changes the rendered text', (md) => md.replace(paragraph, paragraph.replace('military hardware', '*military hardware*'))],
+    [
+      'Markdown that changes the rendered text',
+      (md) => md.replace(paragraph, paragraph.replace('military hardware', '*military hardware*')),
+    ],
     ['a paragraph turned into a list item', (md) => md.replace(paragraph, `- ${paragraph}`)],
   ];
 
@@ -321,7 +347,9 @@ describe('the fidelity check can fail', () => {
     expect(checkArticle(nikkei, text, headings)).toEqual([]);
     const problems = checkArticle(`${nikkei}\n[military options]: https://example.com/\n`, text, headings);
     expect(problems).toContainEqual(expect.stringContaining('inline markup (linkReference)'));
-    expect(problems).toContainEqual(expect.stringContaining('not in the capture: The two leaders could discuss specific military options'));
+    expect(problems).toContainEqual(
+      expect.stringContaining('not in the capture: The two leaders could discuss specific military options'),
+    );
   });
 
   it('names what is missing and what was added', () => {

@@ -31,7 +31,14 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const SCRIPT = join(ROOT, 'src', 'cli', 'add-article.ts');
 
 const OUTLETS: OutletRecord[] = [
-  { id: 'npr', name: 'NPR', shortName: 'NPR', kind: 'Public radio', homepage: 'https://www.npr.org/', color: '#a23b72' },
+  {
+    id: 'npr',
+    name: 'NPR',
+    shortName: 'NPR',
+    kind: 'Public radio',
+    homepage: 'https://www.npr.org/',
+    color: '#a23b72',
+  },
   { id: 'nikkei', name: 'Nikkei Asian Review', shortName: 'Nikkei', kind: 'Business daily', color: '#0b5cad' },
   { id: 'reuters', name: 'Reuters', shortName: 'Reuters', kind: 'News agency', color: '#b8460b' },
 ];
@@ -157,7 +164,8 @@ describe('escapeMarkdown', () => {
   });
 
   it('leaves ordinary prose untouched', () => {
-    const prose = 'Abe, for his part, said Tokyo would shoot down missiles “if necessary”. Japan’s $69 billion - 12-day trip.';
+    const prose =
+      'Abe, for his part, said Tokyo would shoot down missiles “if necessary”. Japan’s $69 billion - 12-day trip.';
     expect(escapeMarkdown(prose)).toBe(prose);
   });
 
@@ -178,14 +186,21 @@ describe('slugs', () => {
   });
 
   it('takes whole words of the title up to the length limit', () => {
-    const slug = articleSlug('reuters', "Trump says Japan would shoot North Korean missiles 'out of sky' if it bought U.S. weaponry", '2017-11-06', []);
+    const slug = articleSlug(
+      'reuters',
+      "Trump says Japan would shoot North Korean missiles 'out of sky' if it bought U.S. weaponry",
+      '2017-11-06',
+      [],
+    );
     expect(slug).toBe('reuters-trump-says-japan-would-shoot-north-korean-missiles');
     expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
   });
 
   it('is made unique against existing articles', () => {
     expect(articleSlug('npr', 'Short title', '2017-11-06', ['npr-short-title'])).toBe('npr-short-title-2');
-    expect(articleSlug('npr', 'Short title', '2017-11-06', ['npr-short-title', 'npr-short-title-2'])).toBe('npr-short-title-3');
+    expect(articleSlug('npr', 'Short title', '2017-11-06', ['npr-short-title', 'npr-short-title-2'])).toBe(
+      'npr-short-title-3',
+    );
   });
 
   it('falls back to the date for a title without Latin letters or digits', () => {
@@ -199,10 +214,18 @@ describe('slugs', () => {
 
 describe('dates', () => {
   it.each(['2017-11-06', '2020-02-29', '2000-02-29'])('accepts %s', (d) => expect(isCalendarDate(d)).toBe(true));
-  it.each(['2017-02-29', '2017-02-30', '2017-13-01', '2017-00-10', '2017-11-31', '1900-02-29', '2017-1-6', '06/11/2017', '', '2017-11-06T00:00'])(
-    'rejects %j',
-    (d) => expect(isCalendarDate(d)).toBe(false),
-  );
+  it.each([
+    '2017-02-29',
+    '2017-02-30',
+    '2017-13-01',
+    '2017-00-10',
+    '2017-11-31',
+    '1900-02-29',
+    '2017-1-6',
+    '06/11/2017',
+    '',
+    '2017-11-06T00:00',
+  ])('rejects %j', (d) => expect(isCalendarDate(d)).toBe(false));
 });
 
 describe('outlets', () => {
@@ -278,7 +301,12 @@ describe('planIngest', () => {
     const text = '# One\n\n1. Two *three* [four](five)\n\n<b>six</b> & seven &amp; eight\n\n- nine';
     const plan = planIngest(request({ captureText: text, title: 'Something else' }), CONTEXT);
     if (!plan.ok) throw new Error(plan.errors.join('; '));
-    expect(rendered(plan.markdown)).toEqual(['# One', '1. Two *three* [four](five)', '<b>six</b> & seven &amp; eight', '- nine']);
+    expect(rendered(plan.markdown)).toEqual([
+      '# One',
+      '1. Two *three* [four](five)',
+      '<b>six</b> & seven &amp; eight',
+      '- nine',
+    ]);
   });
 
   it('keeps YAML-hostile titles intact', () => {
@@ -302,7 +330,11 @@ describe('planIngest', () => {
     ['an unknown event', { event: 'paris-2019' }, /unknown event "paris-2019".*tokyo-2017, washington-2018/],
     ['an impossible date', { date: '2017-02-30' }, /--date "2017-02-30" is not a real calendar date/],
     ['a malformed date', { date: '6 Nov 2017' }, /--date "6 Nov 2017"/],
-    ['an empty body', { captureText: "Trump says Japan would shoot North Korean missiles 'out of sky'\n\n  \n" }, /has no body text/],
+    [
+      'an empty body',
+      { captureText: "Trump says Japan would shoot North Korean missiles 'out of sky'\n\n  \n" },
+      /has no body text/,
+    ],
     ['a blank capture', { captureText: '' }, /has no body text/],
     ['an empty title', { title: '  ' }, /title \(--title\) is empty/],
     ['an empty outlet', { outlet: '' }, /outlet \(--outlet\) is empty/],
@@ -398,7 +430,9 @@ describe('the CLI (src/cli/add-article.ts)', () => {
 
     // The same article again gets a unique file name instead of overwriting.
     expect(run(capture, ...required()).status).toBe(0);
-    expect(existsSync(join(content, 'articles', 'reuters-trump-says-japan-would-shoot-north-korean-missiles-2.md'))).toBe(true);
+    expect(
+      existsSync(join(content, 'articles', 'reuters-trump-says-japan-would-shoot-north-korean-missiles-2.md')),
+    ).toBe(true);
   });
 
   it('appends a new outlet to outlets.json', () => {
@@ -415,13 +449,21 @@ describe('the CLI (src/cli/add-article.ts)', () => {
 
   it.each<[string, () => string[], RegExp]>([
     ['an unknown event', () => [capture, ...required({ '--event': 'paris-2019' })], /unknown event "paris-2019"/],
-    ['a date that is not a calendar date', () => [capture, ...required({ '--date': '2017-02-29' })], /not a real calendar date/],
+    [
+      'a date that is not a calendar date',
+      () => [capture, ...required({ '--date': '2017-02-29' })],
+      /not a real calendar date/,
+    ],
     ['an empty body', () => [join(dir, 'empty.txt'), ...required()], /has no body text/],
     ['a missing capture file', () => [join(dir, 'nope.txt'), ...required()], /capture file not found: .*nope\.txt/],
     ['no capture file argument', () => [...required()], /missing the capture file/],
     ['a missing --title', () => [capture, ...required({ '--title': null })], /missing required flag --title/],
     ['a missing --event', () => [capture, ...required({ '--event': null })], /missing required flag --event/],
-    ['a missing --outlet and --date', () => [capture, ...required({ '--outlet': null, '--date': null })], /--outlet\n(.|\n)*--date/],
+    [
+      'a missing --outlet and --date',
+      () => [capture, ...required({ '--outlet': null, '--date': null })],
+      /--outlet\n(.|\n)*--date/,
+    ],
     ['an unknown flag', () => [capture, ...required(), '--author', 'X'], /Unknown option '--author'/],
   ])('refuses %s, naming it, and writes nothing', (_name, args, message) => {
     writeFileSync(join(dir, 'empty.txt'), "Trump says Japan would shoot North Korean missiles 'out of sky'\n\n");

@@ -318,5 +318,8 @@ class DisjointSets {
 }
 
 function plainMarks(text: string): string {
-  return text.replace(/[“”„]/g, '"').replace(/[‘’]/g, "'").replace(/\u00a0/g, ' ');
+  return text
+    .replace(/[“”„]/g, '"')
+    .replace(/[‘’]/g, "'")
+    .replace(/\u00a0/g, ' ');
 }

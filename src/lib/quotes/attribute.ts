@@ -1,9 +1,4 @@
-import {
-  maskQuotes,
-  SPEECH_PARTICIPLES,
-  SPEECH_VERBS,
-  sentenceRanges,
-} from './extract.ts';
+import { maskQuotes, SPEECH_PARTICIPLES, SPEECH_VERBS, sentenceRanges } from './extract.ts';
 import type {
   ArticleText,
   AttributedQuote,
@@ -141,9 +136,13 @@ const NP_DETERMINERS = new Set(
   'a an the one another some several two three four its his her their our this that these those many other'.split(' '),
 );
 const CLAUSE_WORDS = new Set(
-  'and but or that which who whom whose while whereas because although though when if as since so after before'.split(' '),
+  'and but or that which who whom whose while whereas because although though when if as since so after before'.split(
+    ' ',
+  ),
 );
-const SUBORDINATE_OPENERS = new Set('when after before if as while although though because since once until unless'.split(' '));
+const SUBORDINATE_OPENERS = new Set(
+  'when after before if as while although though because since once until unless'.split(' '),
+);
 const PARENTHETICAL_OPENERS = new Set(
   'who whom whose which with for in on at after before during from like unlike'.split(' '),
 );
@@ -216,7 +215,12 @@ class NarrationReader {
   }
 
   /** `"...," Trump said` / `"...," said a Japanese government official` / `"..." he noted`. */
-  private postAttribution(view: ParagraphView, span: QuoteSpan, sentence: [number, number], text: string): Found | undefined {
+  private postAttribution(
+    view: ParagraphView,
+    span: QuoteSpan,
+    sentence: [number, number],
+    text: string,
+  ): Found | undefined {
     const after = view.masked.slice(span.end + 1, Math.max(span.end + 1, sentence[1]));
     const endsClause = /[,.!?…\u2014\u2013-]$/.test(text.trimEnd()) || /^\s*,/.test(after);
     if (!endsClause) return undefined;
@@ -240,7 +244,8 @@ class NarrationReader {
       if (!SPEECH_VERBS.has(word[0])) continue; // lower case only: "United States" is no verb
       if (k === 0) return undefined;
       const npEnd = offset + word.index!;
-      if (phraseEnd(view.masked, offset, npEnd) < npEnd || /[()]/.test(view.masked.slice(offset, npEnd))) return undefined;
+      if (phraseEnd(view.masked, offset, npEnd) < npEnd || /[()]/.test(view.masked.slice(offset, npEnd)))
+        return undefined;
       return this.nounPhraseSpeaker(view, offset, npEnd, view.masked.slice(offset, npEnd), 'post');
     }
     return undefined;
@@ -277,7 +282,12 @@ class NarrationReader {
       if (SPEECH_PARTICIPLES.has(w)) return this.sentenceSubjectFound(view, sentence, 'pre');
       if (!SPEECH_VERBS.has(w)) continue;
       if (k > 0 && /^(to|the|a|his|her|their|its)$/i.test(words[k - 1]![0])) continue; // "to say", "the calls"
-      return this.subjectOfVerb(view, sentence, at, words.slice(0, k).map((m) => ({ word: m[0], at: sentence[0] + m.index! })));
+      return this.subjectOfVerb(
+        view,
+        sentence,
+        at,
+        words.slice(0, k).map((m) => ({ word: m[0], at: sentence[0] + m.index! })),
+      );
     }
     return undefined;
   }
@@ -330,7 +340,8 @@ class NarrationReader {
     const start = sentence[0] + m.index + m[0].length;
     const end = phraseEnd(view.plain, start, sentence[1]);
     const found = this.nounPhraseSpeaker(view, start, end, view.plain.slice(start, end), 'according-to');
-    if (found && found.speaker !== null && found.method !== 'pronoun') return { speaker: found.speaker, method: 'according-to' };
+    if (found && found.speaker !== null && found.method !== 'pronoun')
+      return { speaker: found.speaker, method: 'according-to' };
     return found;
   }
 
@@ -359,12 +370,17 @@ class NarrationReader {
     if (/:\s*$/.test(previous.masked.slice(lastSentence[0], lastSentence[1]))) {
       // "As NPR's Scott Horsley reports from Tokyo:" — the speaker of the colon's verb
       const found =
-        this.preAttribution(previous, { paragraph: previous.paragraph.index, start: lastSentence[1], end: lastSentence[1] }, lastSentence) ??
-        this.sentenceSubjectFound(previous, lastSentence, 'pre');
+        this.preAttribution(
+          previous,
+          { paragraph: previous.paragraph.index, start: lastSentence[1], end: lastSentence[1] },
+          lastSentence,
+        ) ?? this.sentenceSubjectFound(previous, lastSentence, 'pre');
       return found && found.speaker !== null ? found : undefined;
     }
-    const bare = !/[\p{L}\p{N}]/u.test(head.masked.slice(0, first.start - 1)) &&
-      quote.spans.length === 1 && !/[\p{L}\p{N}]/u.test(head.masked.slice(last.end + 1));
+    const bare =
+      !/[\p{L}\p{N}]/u.test(head.masked.slice(0, first.start - 1)) &&
+      quote.spans.length === 1 &&
+      !/[\p{L}\p{N}]/u.test(head.masked.slice(last.end + 1));
     const before = previous.quotes.at(-1);
     const span = before?.spans[0];
     if (bare && before && span && before.spans.length === 1) {
@@ -372,13 +388,18 @@ class NarrationReader {
       const closing = previous.sentences.find((s) => s[0] <= span.end && span.end < s[1]);
       const endsParagraph = closing === lastSentence;
       const attributedAfter = /[\p{L}]/u.test(previous.masked.slice(span.end + 1));
-      if (prior && prior.speaker && endsParagraph && attributedAfter) return { speaker: prior.speaker, method: 'continuation' };
+      if (prior && prior.speaker && endsParagraph && attributedAfter)
+        return { speaker: prior.speaker, method: 'continuation' };
     }
     return undefined;
   }
 
   /** The person who is the sentence's subject, if there is exactly one. */
-  private sentenceSubjectFound(view: ParagraphView, sentence: [number, number], method: AttributionMethod): Found | undefined {
+  private sentenceSubjectFound(
+    view: ParagraphView,
+    sentence: [number, number],
+    method: AttributionMethod,
+  ): Found | undefined {
     let start = sentence[0];
     const opening = /^\s*([\p{L}]+)/u.exec(view.plain.slice(start, sentence[1]));
     if (opening && SUBORDINATE_OPENERS.has((opening[1] ?? '').toLowerCase())) {
@@ -399,7 +420,8 @@ class NarrationReader {
       const person = this.resolvePronoun(view.paragraph.index, mention.start, mention.pronoun);
       return person ? { speaker: person, method: 'pronoun' } : { speaker: null, method: 'none' };
     }
-    const kind: AttributionMethod = method === 'according-to' || method === 'continuation' || mention.named ? method : 'alias';
+    const kind: AttributionMethod =
+      method === 'according-to' || method === 'continuation' || mention.named ? method : 'alias';
     return { speaker: mention.person, method: kind };
   }
 
@@ -466,16 +488,29 @@ function compileAliases(people: Person[]): Alias[] {
 }
 
 function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[] {
-  const found: Array<{ start: number; end: number; person: string | null; pronoun: Pronoun | null; named: boolean }> = [];
+  const found: Array<{ start: number; end: number; person: string | null; pronoun: Pronoun | null; named: boolean }> =
+    [];
   for (const alias of aliases) {
     alias.re.lastIndex = 0;
     for (const m of masked.matchAll(alias.re)) {
       if (alias.surname && isOtherPersonsName(masked, m.index!)) continue; // "Duyeon Kim", "Melania Trump"
-      found.push({ start: m.index!, end: m.index! + m[0].length, person: alias.person.id, pronoun: null, named: alias.named });
+      found.push({
+        start: m.index!,
+        end: m.index! + m[0].length,
+        person: alias.person.id,
+        pronoun: null,
+        named: alias.named,
+      });
     }
   }
   for (const m of masked.matchAll(/(?<![\p{L}\p{N}])(he|she|they)(?![\p{L}\p{N}])/giu)) {
-    found.push({ start: m.index!, end: m.index! + m[0].length, person: null, pronoun: (m[1] ?? 'he').toLowerCase() as Pronoun, named: false });
+    found.push({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      person: null,
+      pronoun: (m[1] ?? 'he').toLowerCase() as Pronoun,
+      named: false,
+    });
   }
   // longest match wins where forms overlap ("Prime Minister Shinzo Abe" over "Abe")
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

@@ -35,7 +35,11 @@ export function classifyQuotes(
   overrides: QuoteOverride[] = [],
 ): ClassifiedQuote[] {
   const topicOverrides = checkTopicOverrides(article, quotes, overrides, topics);
-  const matchers = topics.map((t) => ({ id: t.id, strong: compileTerms(t.terms), weak: compileTerms(t.context ?? []) }));
+  const matchers = topics.map((t) => ({
+    id: t.id,
+    strong: compileTerms(t.terms),
+    weak: compileTerms(t.context ?? []),
+  }));
   const masked = maskedParagraphs(article.paragraphs, quotes);
   return quotes.map((quote) => {
     const override = topicOverrides.get(normalizeText(quote.text));
@@ -99,7 +103,8 @@ function checkTopicOverrides(
     if (!texts.has(normalizeText(o.text)))
       throw new Error(`quotes: no quotation in article "${article.id}" has the text "${o.text}"`);
     for (const id of o.topics ?? [])
-      if (!ids.has(id)) throw new Error(`quotes: unknown topic "${id}" for the quote "${o.text}" in article "${article.id}"`);
+      if (!ids.has(id))
+        throw new Error(`quotes: unknown topic "${id}" for the quote "${o.text}" in article "${article.id}"`);
     map.set(normalizeText(o.text), o);
   }
   return map;
@@ -130,8 +135,10 @@ function contextLevels(paragraphs: Paragraph[], masked: Map<number, string>, quo
   const first = quote.spans[0]!;
   const paragraph = paragraphAt(paragraphs, first.paragraph);
   const narration = masked.get(paragraph.index) ?? paragraph.text;
-  const sentence =
-    sentenceRanges(narration).find(([a, b]) => a <= first.start - 1 && first.start - 1 < b) ?? [0, narration.length];
+  const sentence = sentenceRanges(narration).find(([a, b]) => a <= first.start - 1 && first.start - 1 < b) ?? [
+    0,
+    narration.length,
+  ];
   const clause = clauseAround(narration, sentence, first, quote.spans.length === 1 ? first.end : narration.length);
   const covered = [...new Set(quote.spans.map((s) => s.paragraph))];
   const previous = paragraphs.find((p) => p.index === paragraph.index - 1);

@@ -144,10 +144,21 @@ export function formatScores(columns: Array<{ label: string; scores: QuoteScores
   const line = (name: string, cells: string[]) =>
     `| ${name.padEnd(width)} | ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [
-    line('metric', columns.map((c) => c.label)),
+    line(
+      'metric',
+      columns.map((c) => c.label),
+    ),
     `|${'-'.repeat(width + 2)}|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
-    line('quotes (gold / engine / matched)', columns.map((c) => `${c.scores.gold} / ${c.scores.predicted} / ${c.scores.matched}`)),
-    ...rows.map(([name, get]) => line(name, columns.map((c) => cell(get(c.scores))))),
+    line(
+      'quotes (gold / engine / matched)',
+      columns.map((c) => `${c.scores.gold} / ${c.scores.predicted} / ${c.scores.matched}`),
+    ),
+    ...rows.map(([name, get]) =>
+      line(
+        name,
+        columns.map((c) => cell(get(c.scores))),
+      ),
+    ),
   ].join('\n');
 }
 

@@ -160,7 +160,8 @@ function marksOf(text: string): Mark[] {
     const opensHere = prev === undefined || OPEN_BEFORE.test(prev);
     const closesHere = next === undefined || CLOSE_AFTER.test(next);
     let role: Role;
-    if (ch === '“' || ch === '„') role = !opensHere && closesHere ? 'close' : 'open'; // trust curly marks unless plainly misdirected
+    if (ch === '“' || ch === '„')
+      role = !opensHere && closesHere ? 'close' : 'open'; // trust curly marks unless plainly misdirected
     else if (ch === '”') role = opensHere && !closesHere ? 'open' : 'close';
     else role = opensHere && !closesHere ? 'open' : closesHere && !opensHere ? 'close' : 'either';
     marks.push({ at: i, char: ch, role });
@@ -227,7 +228,9 @@ function spanIsText(paragraphs: Paragraph[], span: QuoteSpan): boolean {
 // ---------------------------------------------------------------------------
 
 const AUXILIARIES = new Set(
-  'is are was were be been am will would can could shall should may might must do does did has have had won’t won\'t'.split(' '),
+  "is are was were be been am will would can could shall should may might must do does did has have had won’t won't".split(
+    ' ',
+  ),
 );
 const MODALS = new Set('will would can could shall should may might must'.split(' '));
 const FUNCTION_WORDS = new Set(

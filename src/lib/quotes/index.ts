@@ -2,7 +2,15 @@ import { alignQuotes } from './align.ts';
 import { attributeQuotes } from './attribute.ts';
 import { classifyQuotes } from './classify.ts';
 import { extractQuotes } from './extract.ts';
-import type { ArticleText, ClassifiedQuote, Person, Quote, QuoteOverride, Statement, TopicDefinition } from './types.ts';
+import type {
+  ArticleText,
+  ClassifiedQuote,
+  Person,
+  Quote,
+  QuoteOverride,
+  Statement,
+  TopicDefinition,
+} from './types.ts';
 
 export { alignQuotes, diffVersions, matchTokens } from './align.ts';
 export { attributeQuotes } from './attribute.ts';

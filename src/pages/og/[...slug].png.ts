@@ -6,6 +6,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import sharp from 'sharp';
 import { getCorpus } from '../../data/corpus.ts';
+import { groupedBy } from '../../lib/compare.ts';
 import { formatDay } from '../../lib/dates.ts';
 import { ogCardSvg, type OgBar, type OgCard, type OgKey } from '../../lib/og.ts';
 import { SITE } from '../../site.ts';
@@ -14,6 +15,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const getStaticPaths = (async () => {
   const corpus = await getCorpus();
+  const byArticle = groupedBy(corpus.quotes, 'article', (q) => q.article);
+  const byTopic = groupedBy(corpus.quotes, 'topics', (q) => q.topics);
   /** Every outlet's bar, sized by how many of `quotes` it printed. */
   const barsFor = (quotes: typeof corpus.quotes): OgBar[] =>
     corpus.outlets.map((outlet) => ({
@@ -38,12 +41,12 @@ export const getStaticPaths = (async () => {
         kicker: `${article.outlet.name} · ${formatDay(article.published)}`,
         title: article.title,
         summary: article.dek,
-        note: plural(corpus.quotes.filter((q) => q.article === article.id).length, 'quotation'),
+        note: plural(byArticle.get(article.id)?.length ?? 0, 'quotation'),
         bars: [{ color: article.outlet.color, label: article.outlet.shortName, weight: 1 }],
       },
     })),
     ...corpus.topics.map((topic) => {
-      const quotes = corpus.quotes.filter((q) => q.topics.includes(topic.id));
+      const quotes = byTopic.get(topic.id) ?? [];
       return {
         key: `topics/${topic.id}` as const,
         card: {

@@ -39,7 +39,11 @@ describe('alignQuotes', () => {
   });
 
   it('aligns different wordings of the same line', () => {
-    const a = quote('npr-a', 'will shoot them out of the sky when he completes the purchase of a lot of military equipment from the U.S.', 'trump');
+    const a = quote(
+      'npr-a',
+      'will shoot them out of the sky when he completes the purchase of a lot of military equipment from the U.S.',
+      'trump',
+    );
     const b = quote(
       'reuters-b',
       'He (Abe) will shoot them out of the sky when he completes the purchase of lots of additional military equipment from the United States,',
@@ -81,7 +85,11 @@ describe('alignQuotes', () => {
 
   it('does not align a bare phrase to someone else’s quote', () => {
     const a = quote('npr-a', '100 percent', 'abe', { kind: 'fragment' });
-    const b = quote('nikkei-b', 'It is important for President Trump to stress that the U.S. is 100% with Japan,', null);
+    const b = quote(
+      'nikkei-b',
+      'It is important for President Trump to stress that the U.S. is 100% with Japan,',
+      null,
+    );
     const c = quote('nikkei-c', 'I once again strongly reaffirmed Japan and the U.S. are 100% together.', 'abe');
     const r = alignQuotes([a, b, c]);
     expect(together(r, a, c)).toBe(true);
@@ -90,7 +98,11 @@ describe('alignQuotes', () => {
 
   it('does not align quotes that only share common words', () => {
     const a = quote('npr-a', 'We want fair and open trade with Japan, and I know it will be soon,', 'trump');
-    const b = quote('reuters-b', 'We seek equal and reliable access for American exports to markets in Japan to end our trade deficits.', 'trump');
+    const b = quote(
+      'reuters-b',
+      'We seek equal and reliable access for American exports to markets in Japan to end our trade deficits.',
+      'trump',
+    );
     expect(together(alignQuotes([a, b]), a, b)).toBe(false);
   });
 
@@ -100,7 +112,14 @@ describe('alignQuotes', () => {
     const c = quote('reuters-b', 'Something else entirely was said here today,', null);
     const r = alignQuotes([a, b, c]);
     expect(r.statements).toEqual([
-      { id: `s-${a.id}`, event: 'tokyo', speaker: 'abe', quotes: [a.id, b.id], outlets: ['npr'], topics: ['security', 'trade'] },
+      {
+        id: `s-${a.id}`,
+        event: 'tokyo',
+        speaker: 'abe',
+        quotes: [a.id, b.id],
+        outlets: ['npr'],
+        topics: ['security', 'trade'],
+      },
       { id: `s-${c.id}`, event: 'tokyo', speaker: null, quotes: [c.id], outlets: ['reuters'], topics: [] },
     ]);
     expect(r.quotes.map((q) => q.statement)).toEqual([`s-${a.id}`, `s-${a.id}`, `s-${c.id}`]);
@@ -109,8 +128,12 @@ describe('alignQuotes', () => {
 
 describe('content overlap', () => {
   it('treats U.S./United States, lots/lot and %/percent alike', () => {
-    expect(contentOverlap('a lot of military equipment from the U.S.', 'lots of additional military equipment from the United States'))
-      .toMatchObject({ shared: 4, smaller: 4 });
+    expect(
+      contentOverlap(
+        'a lot of military equipment from the U.S.',
+        'lots of additional military equipment from the United States',
+      ),
+    ).toMatchObject({ shared: 4, smaller: 4 });
     expect(contentOverlap('are 100% together', '"100 percent" together').containment).toBe(1);
   });
 });
@@ -152,15 +175,27 @@ describe('blocking', () => {
 
 describe('diffVersions', () => {
   it('ignores quote-mark style and case but returns the original words', () => {
-    const parts = diffVersions('We’re working to counter the dangerous aggressions', "we're working to counter the dangerous aggressions");
+    const parts = diffVersions(
+      'We’re working to counter the dangerous aggressions',
+      "we're working to counter the dangerous aggressions",
+    );
     expect(parts.every((p) => !p.added && !p.removed)).toBe(true);
     expect(parts.map((p) => p.value).join('')).toBe("we're working to counter the dangerous aggressions");
   });
 
   it('marks added and removed words', () => {
-    const parts = diffVersions('a lot of military equipment from the U.S.', 'lots of additional military equipment from the United States');
-    const removed = parts.filter((p) => p.removed).map((p) => p.value.trim()).join(' ');
-    const added = parts.filter((p) => p.added).map((p) => p.value.trim()).join(' ');
+    const parts = diffVersions(
+      'a lot of military equipment from the U.S.',
+      'lots of additional military equipment from the United States',
+    );
+    const removed = parts
+      .filter((p) => p.removed)
+      .map((p) => p.value.trim())
+      .join(' ');
+    const added = parts
+      .filter((p) => p.added)
+      .map((p) => p.value.trim())
+      .join(' ');
     expect(removed).toContain('lot');
     expect(added).toContain('additional');
     expect(added).toContain('United States');
@@ -171,9 +206,21 @@ describe('diffVersions', () => {
     const b = 'The Prime Minister is going to be purchasing “massive” amounts';
     const parts = diffVersions(a, b);
     const squash = (s: string) => s.replace(/\s+/g, '');
-    expect(squash(parts.filter((p) => !p.added).map((p) => p.value).join(''))).toBe(
-      squash(a).replace('primeminister', 'PrimeMinister'),
-    );
-    expect(squash(parts.filter((p) => !p.removed).map((p) => p.value).join(''))).toBe(squash(b));
+    expect(
+      squash(
+        parts
+          .filter((p) => !p.added)
+          .map((p) => p.value)
+          .join(''),
+      ),
+    ).toBe(squash(a).replace('primeminister', 'PrimeMinister'));
+    expect(
+      squash(
+        parts
+          .filter((p) => !p.removed)
+          .map((p) => p.value)
+          .join(''),
+      ),
+    ).toBe(squash(b));
   });
 });

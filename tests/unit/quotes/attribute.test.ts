@@ -61,7 +61,10 @@ describe('attributeQuotes on the attribution fixture', () => {
   });
 
   it('takes a colon introduction from the previous paragraph for a multi-paragraph quote', () => {
-    expect(who('Trump praised the automakers.\n\nAirplanes are a different story, Trump says.')).toEqual(['horsley', 'pre']);
+    expect(who('Trump praised the automakers.\n\nAirplanes are a different story, Trump says.')).toEqual([
+      'horsley',
+      'pre',
+    ]);
   });
 });
 
@@ -93,15 +96,15 @@ describe('overrides', () => {
   });
 
   it('throw when the text is not a quote, naming the text and the quotes field', () => {
-    expect(() => attributeQuotes(article, extracted, fixturePeople(), [{ text: 'not in the article', speaker: 'abe' }])).toThrow(
-      /quotes.*"not in the article"/,
-    );
+    expect(() =>
+      attributeQuotes(article, extracted, fixturePeople(), [{ text: 'not in the article', speaker: 'abe' }]),
+    ).toThrow(/quotes.*"not in the article"/);
   });
 
   it('throw on an unknown speaker', () => {
-    expect(() => attributeQuotes(article, extracted, fixturePeople(), [{ text: 'disaster', speaker: 'nobody' }])).toThrow(
-      /quotes.*unknown speaker "nobody"/,
-    );
+    expect(() =>
+      attributeQuotes(article, extracted, fixturePeople(), [{ text: 'disaster', speaker: 'nobody' }]),
+    ).toThrow(/quotes.*unknown speaker "nobody"/);
   });
 });
 

@@ -72,7 +72,9 @@ describe('scoreQuotes on a tiny fixture', () => {
 
 describe('frontmatter', () => {
   it('reads scalar fields and strips quotes', () => {
-    const { data, body } = splitFrontmatter('---\ntitle: "A \\"quoted\\" title"\noutlet: npr\npublished: 2017-11-06\n---\n\nBody.\n');
+    const { data, body } = splitFrontmatter(
+      '---\ntitle: "A \\"quoted\\" title"\noutlet: npr\npublished: 2017-11-06\n---\n\nBody.\n',
+    );
     expect(data).toEqual({ title: 'A "quoted" title', outlet: 'npr', published: '2017-11-06' });
     expect(body.trim()).toBe('Body.');
   });
@@ -88,19 +90,20 @@ describe('frontmatter', () => {
 });
 
 describe('the engine against the hand labels', () => {
-  const figures = (s: ReturnType<typeof scoreQuotes>) => [
-    s.extraction.precision,
-    s.extraction.recall,
-    s.speaker.accuracy,
-    s.speaker.precision,
-    s.speaker.recall,
-    s.topics.exact,
-    s.topics.precision,
-    s.topics.recall,
-    s.kind.accuracy,
-    s.alignment.precision,
-    s.alignment.recall,
-  ].map((r) => r.value);
+  const figures = (s: ReturnType<typeof scoreQuotes>) =>
+    [
+      s.extraction.precision,
+      s.extraction.recall,
+      s.speaker.accuracy,
+      s.speaker.precision,
+      s.speaker.recall,
+      s.topics.exact,
+      s.topics.precision,
+      s.topics.recall,
+      s.kind.accuracy,
+      s.alignment.precision,
+      s.alignment.recall,
+    ].map((r) => r.value);
 
   it('reaches 0.95 on every figure for the five articles', () => {
     const { quotes } = buildQuoteCorpus(realArticles(), contentPeople(), contentTopics());

@@ -38,8 +38,9 @@ export function articlesIn(dir: string): ArticleText[] {
 }
 
 export function realGold(): GoldQuote[] {
-  return (JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'quotes', 'gold.json'), 'utf8')) as { quotes: GoldQuote[] })
-    .quotes;
+  return (
+    JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'quotes', 'gold.json'), 'utf8')) as { quotes: GoldQuote[] }
+  ).quotes;
 }
 
 /** A held-out set: its articles, gold, and people (content people plus its own). */
@@ -53,7 +54,12 @@ export function heldOut(dir: 'heldout' | 'heldout2'): { articles: ArticleText[];
 }
 
 /** An article built from plain paragraphs (for one-off cases). */
-export function articleOf(id: string, texts: Array<string | { heading: string }>, event = 'test-event', outlet = 'test'): ArticleText {
+export function articleOf(
+  id: string,
+  texts: Array<string | { heading: string }>,
+  event = 'test-event',
+  outlet = 'test',
+): ArticleText {
   const paragraphs: ArticleText['paragraphs'] = [];
   let heading: string | null = null;
   for (const t of texts) {
