@@ -37,15 +37,15 @@ import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generateCorpus, parseArticleFile, serializeArticle } from '../lib/bench/corpus.ts';
-import type { BenchCorpus, EventRecord, OutletRecord } from '../lib/bench/corpus.ts';
+import { generateCorpus } from '../lib/bench/corpus.ts';
+import type { BenchCorpus } from '../lib/bench/corpus.ts';
 import { paragraphsFromMarkdown } from '../lib/markdown.ts';
 import { alignQuotes } from '../lib/quotes/align.ts';
 import { attributeQuotes } from '../lib/quotes/attribute.ts';
 import { classifyQuotes } from '../lib/quotes/classify.ts';
 import { extractQuotes } from '../lib/quotes/extract.ts';
-import type { ArticleText, Person, TopicDefinition } from '../lib/quotes/types.ts';
-import { ASTRO_BIN, buildEnv, copyProject, ROOT } from './project-copy.ts';
+import type { ArticleText } from '../lib/quotes/types.ts';
+import { ASTRO_BIN, buildEnv, readBaseContent, ROOT, writeCorpusProject } from './project-copy.ts';
 
 const TIME_BIN = '/usr/bin/time';
 const CHROMIUM = '/usr/bin/chromium';
@@ -184,43 +184,6 @@ function readOptions(argv: string[]): Options {
 // ---------------------------------------------------------------------------------------------
 // The temporary project
 
-interface Base {
-  corpusBase: Parameters<typeof generateCorpus>[0];
-  people: Person[];
-  topics: TopicDefinition[];
-}
-
-function readBase(): Base {
-  const json = <T>(path: string): T => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as T;
-  const dir = join(ROOT, 'content', 'articles');
-  const articles = readdirSync(dir)
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => parseArticleFile(f.slice(0, -3), readFileSync(join(dir, f), 'utf8')));
-  return {
-    corpusBase: {
-      articles,
-      outlets: json<OutletRecord[]>('content/outlets.json'),
-      events: json<EventRecord[]>('content/events.json'),
-    },
-    people: json<Person[]>('content/people.json').map((p) => ({ ...p, aliases: p.aliases ?? [] })),
-    topics: json<TopicDefinition[]>('content/topics.json'),
-  };
-}
-
-/** A copy of the project holding the generated content. */
-function writeProject(corpus: BenchCorpus): string {
-  const dir = copyProject('parallax-bench-');
-  const content = join(dir, 'content');
-  mkdirSync(join(content, 'articles'), { recursive: true });
-  for (const file of ['people.json', 'topics.json']) cpSync(join(ROOT, 'content', file), join(content, file));
-  writeFileSync(join(content, 'outlets.json'), `${JSON.stringify(corpus.outlets, null, 2)}\n`);
-  writeFileSync(join(content, 'events.json'), `${JSON.stringify(corpus.events, null, 2)}\n`);
-  for (const article of corpus.articles)
-    writeFileSync(join(content, 'articles', `${article.id}.md`), serializeArticle(article));
-  return dir;
-}
-
 function cleanBuild(dir: string): void {
   for (const path of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.vite-temp'])
     rmSync(join(dir, path), { recursive: true, force: true });
@@ -308,7 +271,7 @@ interface EngineResult {
   multiOutlet: number;
 }
 
-function timeEngine(corpus: BenchCorpus, base: Base, runs: number): EngineResult {
+function timeEngine(corpus: BenchCorpus, base: ReturnType<typeof readBaseContent>, runs: number): EngineResult {
   const times = Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as Record<Stage, number[]>;
   let counts = { quotes: 0, statements: 0, multiOutlet: 0 };
   // One untimed pass over a slice first, so the medians are not the JIT's warm-up.
@@ -840,14 +803,14 @@ async function writeReport(path: string, block: string): Promise<void> {
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, '');
-  const base = readBase();
+  const base = readBaseContent();
   const results: SizeResult[] = [];
   let skipBuilds = false;
   log(`machine: ${machine()}`);
   for (const size of options.sizes) {
     const corpus = generateCorpus(base.corpusBase, { size, seed: options.seed });
     log(`${size} articles: ${corpus.outlets.length} outlets, ${corpus.events.length} events; writing the project`);
-    const dir = writeProject(corpus);
+    const dir = writeCorpusProject(corpus, 'parallax-bench-');
     const result: SizeResult = {
       size,
       outlets: corpus.outlets.length,

@@ -7,9 +7,12 @@
  * there (node_modules/.astro holds the content layer's data store) are the copy's own: copies
  * that build side by side never read one another's content.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArticleFile, serializeArticle } from '../lib/bench/corpus.ts';
+import type { BaseContent, BenchCorpus, EventRecord, OutletRecord } from '../lib/bench/corpus.ts';
+import type { Person, TopicDefinition } from '../lib/quotes/types.ts';
 
 export const ROOT = resolve(new URL('../../', import.meta.url).pathname);
 export const ASTRO_BIN = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -42,4 +45,36 @@ export function buildEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
       delete env[key];
   }
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
+/** The project's real content, as the synthetic corpus generator and the engine take it. */
+export function readBaseContent(): { corpusBase: BaseContent; people: Person[]; topics: TopicDefinition[] } {
+  const json = <T>(path: string): T => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as T;
+  const dir = join(ROOT, 'content', 'articles');
+  const articles = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => parseArticleFile(f.slice(0, -3), readFileSync(join(dir, f), 'utf8')));
+  return {
+    corpusBase: {
+      articles,
+      outlets: json<OutletRecord[]>('content/outlets.json'),
+      events: json<EventRecord[]>('content/events.json'),
+    },
+    people: json<Person[]>('content/people.json').map((p) => ({ ...p, aliases: p.aliases ?? [] })),
+    topics: json<TopicDefinition[]>('content/topics.json'),
+  };
+}
+
+/** A copy of the project whose content/ holds a generated corpus (with the real people and topics). */
+export function writeCorpusProject(corpus: BenchCorpus, prefix: string): string {
+  const dir = copyProject(prefix);
+  const content = join(dir, 'content');
+  mkdirSync(join(content, 'articles'), { recursive: true });
+  for (const file of ['people.json', 'topics.json']) cpSync(join(ROOT, 'content', file), join(content, file));
+  writeFileSync(join(content, 'outlets.json'), `${JSON.stringify(corpus.outlets, null, 2)}\n`);
+  writeFileSync(join(content, 'events.json'), `${JSON.stringify(corpus.events, null, 2)}\n`);
+  for (const article of corpus.articles)
+    writeFileSync(join(content, 'articles', `${article.id}.md`), serializeArticle(article));
+  return dir;
 }

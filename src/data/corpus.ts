@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { isCalendarDate } from '../lib/dates.ts';
+import type { EventRecord } from '../lib/ingest.ts';
 import { paragraphsFromMarkdown } from '../lib/markdown.ts';
 import { buildQuoteCorpus } from '../lib/quotes/index.ts';
 import type { Paragraph, Person, Quote, Statement, TopicDefinition } from '../lib/quotes/types.ts';
@@ -19,14 +20,7 @@ export interface Outlet {
   color: string;
 }
 
-export interface Event {
-  id: string;
-  title: string;
-  start: string;
-  end: string;
-  place: string;
-  summary: string;
-}
+export type Event = EventRecord;
 
 export interface Article {
   id: string;

@@ -8,6 +8,14 @@ import type { DiffPart, Quote, Statement } from './quotes/types.ts';
 /** Stands in a URL for "statements nobody is named for" (person ids never take this value). */
 export const NOBODY = 'unattributed';
 
+/**
+ * A topic view across all events shows this many events' tables (the newest) and lists the
+ * others as links, so that no page grows with the whole archive.
+ */
+export const EVENTS_PER_VIEW = 6;
+/** Rows an event's table shows in a view across events; its own view shows every row. */
+export const ROWS_PER_EVENT = 40;
+
 export interface ComparisonFilter {
   /** Topic id; statements outside it are left out. */
   topic?: string;
@@ -120,8 +128,11 @@ function comparisonRow(statement: Statement, quoteById: (id: string) => Quote): 
   };
 }
 
-/** Quotes per outlet and per speaker among the rows: the numbers a topic page opens with. */
-export function tallyRows(rows: ComparisonRow[]): {
+/** Quotes per outlet and per speaker among the statements: the numbers a topic page opens with. */
+export function tallyStatements(
+  statements: readonly Statement[],
+  quoteById: (id: string) => Quote,
+): {
   byOutlet: Map<string, number>;
   bySpeaker: Map<string | null, number>;
   quotes: number;
@@ -129,11 +140,12 @@ export function tallyRows(rows: ComparisonRow[]): {
   const byOutlet = new Map<string, number>();
   const bySpeaker = new Map<string | null, number>();
   let quotes = 0;
-  for (const row of rows) {
-    for (const [outlet, list] of row.cells) {
-      byOutlet.set(outlet, (byOutlet.get(outlet) ?? 0) + list.length);
-      for (const quote of list) bySpeaker.set(quote.speaker, (bySpeaker.get(quote.speaker) ?? 0) + 1);
-      quotes += list.length;
+  for (const statement of statements) {
+    for (const id of statement.quotes) {
+      const quote = quoteById(id);
+      byOutlet.set(quote.outlet, (byOutlet.get(quote.outlet) ?? 0) + 1);
+      bySpeaker.set(quote.speaker, (bySpeaker.get(quote.speaker) ?? 0) + 1);
+      quotes++;
     }
   }
   return { byOutlet, bySpeaker, quotes };

@@ -28,6 +28,17 @@ export interface EventRef {
   id: string;
 }
 
+/** An entry of content/events.json. */
+export interface EventRecord extends EventRef {
+  title: string;
+  /** YYYY-MM-DD */
+  start: string;
+  /** YYYY-MM-DD */
+  end: string;
+  place: string;
+  summary: string;
+}
+
 /** What the editor asked for (CLI flags plus the capture). */
 export interface IngestRequest {
   /** File name of the capture; becomes the `source` field. */

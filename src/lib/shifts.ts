@@ -3,6 +3,7 @@
  * Washington 2018): the home page sets the two uses side by side to show how the line moved.
  */
 import type { Quote } from './quotes/types.ts';
+import { append } from './quotes/collections.ts';
 
 export interface PhraseUse {
   event: string;
@@ -62,7 +63,7 @@ export function findShifts(quotes: Quote[], eventOrder: string[], limit = 3): Sh
   for (const quote of quotes) {
     for (const bigram of contentBigrams(quote.text)) {
       const byEvent = uses.get(bigram) ?? new Map<string, Quote[]>();
-      byEvent.set(quote.event, [...(byEvent.get(quote.event) ?? []), quote]);
+      append(byEvent, quote.event, quote);
       uses.set(bigram, byEvent);
       count.set(bigram, (count.get(bigram) ?? 0) + 1);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildComparison, overlapDiff, statementMatches, tallyRows, versionText } from '../../src/lib/compare.ts';
+import { buildComparison, overlapDiff, statementMatches, tallyStatements, versionText } from '../../src/lib/compare.ts';
 import { findShifts } from '../../src/lib/shifts.ts';
 import type { Quote, Statement } from '../../src/lib/quotes/types.ts';
 
@@ -108,7 +108,7 @@ describe('buildComparison', () => {
   });
 
   it('tallies quotes by outlet and speaker', () => {
-    const tally = tallyRows(buildComparison(statements, byId, {}));
+    const tally = tallyStatements(statements, byId);
     expect(tally.quotes).toBe(5);
     expect(tally.byOutlet.get('npr')).toBe(3);
     expect(tally.bySpeaker.get('abe')).toBe(2);

@@ -8,6 +8,7 @@
  * byte. No clock, no I/O, no Math.random.
  */
 import { contrastRatio, slugify } from '../ingest.ts';
+import type { EventRecord, OutletRecord } from '../ingest.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
@@ -72,23 +73,7 @@ export function createRandom(seed: string | number): Random {
 // ---------------------------------------------------------------------------------------------
 // Content shapes (the same fields as content/*.json and the articles' frontmatter)
 
-export interface OutletRecord {
-  id: string;
-  name: string;
-  shortName: string;
-  kind: string;
-  homepage?: string;
-  color: string;
-}
-
-export interface EventRecord {
-  id: string;
-  title: string;
-  start: string;
-  end: string;
-  place: string;
-  summary: string;
-}
+export type { EventRecord, OutletRecord };
 
 export interface ArticleFrontmatter {
   title: string;

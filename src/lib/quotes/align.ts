@@ -1,5 +1,6 @@
 import { diffWords } from 'diff';
 import type { DiffPart, Quote, Statement } from './types.ts';
+import { append } from './collections.ts';
 
 /**
  * Two quotes (different articles, same event, compatible speakers) report the same utterance when:
@@ -240,19 +241,19 @@ function allPairs(profiles: Profile[]): Array<[number, number]> {
  */
 function blockedPairs(profiles: Profile[]): Array<[number, number]> {
   const byEvent = new Map<string, number[]>();
-  profiles.forEach((p, i) => byEvent.set(p.event, [...(byEvent.get(p.event) ?? []), i]));
+  profiles.forEach((p, i) => append(byEvent, p.event, i));
   const seen = new Set<string>();
   const pairs: Array<[number, number]> = [];
   for (const members of byEvent.values()) {
     const postings = new Map<string, number[]>();
-    for (const i of members) for (const t of profiles[i]!.content) postings.set(t, [...(postings.get(t) ?? []), i]);
+    for (const i of members) for (const t of profiles[i]!.content) append(postings, t, i);
     const frequency = (t: string) => postings.get(t)?.length ?? 0;
     const cap = Math.max(COMMON_TOKEN_FLOOR, Math.ceil(COMMON_TOKEN_SHARE * members.length));
     const indexed = new Map<string, number[]>();
     for (const i of members) {
       const tokens = [...profiles[i]!.content].sort((s, t) => frequency(s) - frequency(t));
       const rare = tokens.filter((t) => frequency(t) <= cap);
-      for (const t of rare.length ? rare : tokens.slice(0, 1)) indexed.set(t, [...(indexed.get(t) ?? []), i]);
+      for (const t of rare.length ? rare : tokens.slice(0, 1)) append(indexed, t, i);
     }
     for (const list of indexed.values()) {
       for (const [x, a] of list.entries()) {
@@ -276,7 +277,7 @@ function buildStatements(
   const groups = new Map<number, Array<Omit<Quote, 'statement'>>>();
   quotes.forEach((q, i) => {
     const root = sets.find(i);
-    groups.set(root, [...(groups.get(root) ?? []), q]);
+    append(groups, root, q);
   });
   const statementOf = new Map<string, string>();
   const statements: Statement[] = [];

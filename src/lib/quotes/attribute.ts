@@ -9,6 +9,7 @@ import type {
   QuoteOverride,
   QuoteSpan,
 } from './types.ts';
+import { append } from './collections.ts';
 
 /**
  * Says who spoke each quote, using only the people in `people`.
@@ -178,9 +179,9 @@ class NarrationReader {
     const spansByParagraph = new Map<number, QuoteSpan[]>();
     const quotesByParagraph = new Map<number, ExtractedQuote[]>();
     for (const q of quotes) {
-      for (const s of q.spans) spansByParagraph.set(s.paragraph, [...(spansByParagraph.get(s.paragraph) ?? []), s]);
+      for (const s of q.spans) append(spansByParagraph, s.paragraph, s);
       const first = q.spans[0]!.paragraph;
-      quotesByParagraph.set(first, [...(quotesByParagraph.get(first) ?? []), q]);
+      append(quotesByParagraph, first, q);
     }
     for (const paragraph of article.paragraphs) {
       const masked = maskQuotes(paragraph.text, spansByParagraph.get(paragraph.index) ?? []);

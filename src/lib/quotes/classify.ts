@@ -9,6 +9,7 @@ import type {
   QuoteSpan,
   TopicDefinition,
 } from './types.ts';
+import { append } from './collections.ts';
 
 /**
  * Places each quote under zero or more topics.
@@ -112,7 +113,7 @@ function checkTopicOverrides(
 
 function maskedParagraphs(paragraphs: Paragraph[], quotes: AttributedQuote[]): Map<number, string> {
   const spans = new Map<number, QuoteSpan[]>();
-  for (const q of quotes) for (const s of q.spans) spans.set(s.paragraph, [...(spans.get(s.paragraph) ?? []), s]);
+  for (const q of quotes) for (const s of q.spans) append(spans, s.paragraph, s);
   return new Map(paragraphs.map((p) => [p.index, maskQuotes(p.text, spans.get(p.index) ?? [])]));
 }
 
