@@ -81,7 +81,7 @@ class ParallaxSearch extends HTMLElement {
     // More results: a button after the list, shown while the search has more to give.
     this.#more = el('p', 'search-more-results');
     this.#more.hidden = true;
-    const more = el('button', undefined, 'Show more results');
+    const more = el('button', 'button', 'Show more results');
     more.type = 'button';
     more.addEventListener('click', () => {
       this.#limit += PAGE_SIZE;

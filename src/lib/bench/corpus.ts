@@ -8,7 +8,7 @@
  * byte. No clock, no I/O, no Math.random.
  */
 import { contrastRatio, slugify } from '../ingest.ts';
-import type { EventRecord, OutletRecord } from '../ingest.ts';
+import type { ArticleFields, EventRecord, OutletRecord } from '../ingest.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
@@ -75,16 +75,8 @@ export function createRandom(seed: string | number): Random {
 
 export type { EventRecord, OutletRecord };
 
-export interface ArticleFrontmatter {
-  title: string;
-  dek?: string;
-  outlet: string;
-  byline?: string;
-  dateline?: string;
-  published: string;
-  event: string;
-  source: string | null;
-}
+/** An article's frontmatter, as ingest writes it; a generated article has no capture behind it. */
+export type ArticleFrontmatter = Omit<ArticleFields, 'source'> & { source: string | null };
 
 /** A real article: its id (file name), frontmatter fields and Markdown body. */
 export interface BaseArticle extends ArticleFrontmatter {
