@@ -86,7 +86,10 @@ export function findShifts(quotes: Quote[], eventOrder: string[], limit = 3): Sh
     candidate.byEvent.forEach((u) => usedQuotes.add(u.quote.id));
     chosen.push({
       phrase: candidate.phrase,
-      wording: wordingOf(candidate.phrase, candidate.byEvent[0]!.quote.text),
+      wording: sharedWording(
+        candidate.phrase,
+        candidate.byEvent.map((u) => u.quote.text),
+      ),
       uses: candidate.byEvent,
     });
     if (chosen.length === limit) break;
@@ -104,9 +107,41 @@ function representative(list: Quote[]): Quote {
   )[0]!;
 }
 
-/** The characters a quote uses for a phrase: its two words and whatever punctuation sits between. */
-function wordingOf(phrase: string, text: string): string {
-  const [a, b] = phrase.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const match = new RegExp(`${a}[^\\p{L}\\p{N}]+${b}`, 'iu').exec(text.replace(/[’‘]/g, "'"));
-  return match ? text.slice(match.index, match.index + match[0].length) : phrase;
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+function tokens(text: string): Token[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)].map((m) => ({
+    word: m[0].toLowerCase().replace(/’/g, "'"),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+/**
+ * The phrase as the first text prints it, grown word by word to either side for as long as every
+ * text goes on with the same words: "free, fair" in two quotes that both say "free, fair and
+ * reciprocal" is shown whole. Punctuation between the words is the first text's own.
+ */
+export function sharedWording(phrase: string, texts: string[]): string {
+  const [a, b] = phrase.toLowerCase().replace(/’/g, "'").split(' ');
+  const runs = texts.map((text) => {
+    const list = tokens(text);
+    const at = list.findIndex((t, i) => t.word === a && list[i + 1]?.word === b);
+    return { text, list, at };
+  });
+  const first = runs[0];
+  if (!first || runs.some((r) => r.at < 0)) return phrase;
+  const same = (offset: number) => {
+    const word = first.list[first.at + offset]?.word;
+    return word !== undefined && runs.every((r) => r.list[r.at + offset]?.word === word);
+  };
+  let from = 0;
+  while (same(from - 1)) from--;
+  let to = 1;
+  while (same(to + 1)) to++;
+  return first.text.slice(first.list[first.at + from]!.start, first.list[first.at + to]!.end);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildComparison, overlapDiff, statementMatches, tallyStatements, versionText } from '../../src/lib/compare.ts';
-import { findShifts } from '../../src/lib/shifts.ts';
+import { findShifts, sharedWording } from '../../src/lib/shifts.ts';
 import type { Quote, Statement } from '../../src/lib/quotes/types.ts';
 
 let n = 0;
@@ -197,5 +197,21 @@ describe('findShifts ranking', () => {
         ['tokyo', 'dc'],
       )[0]!.wording,
     ).toBe('free, fair');
+  });
+
+  it('shows the longest wording every use shares around the phrase, as the first prints it', () => {
+    expect(sharedWording('free fair', ['a “free, fair and reciprocal” deal', 'Free, fair and reciprocal trade'])).toBe(
+      'free, fair and reciprocal',
+    );
+    expect(
+      sharedWording('maximum pressure', [
+        'It is time to exert maximum pressure on North Korea,',
+        "We're going to use maximum pressure,",
+      ]),
+    ).toBe('maximum pressure');
+    expect(sharedWording('japan’s position', ['Japan’s position is firm', "japan's position is firm today"])).toBe(
+      'Japan’s position is firm',
+    );
+    expect(sharedWording('not there', ['something else'])).toBe('not there');
   });
 });
