@@ -111,6 +111,7 @@ function comparisonRow(statement: Statement, quoteById: (id: string) => Quote): 
   }
   const versions = [...cells].map(([outlet, quotes]) => ({
     outlet,
+    quotes,
     text: versionText(quotes),
     full: quotes.some((q) => q.kind === 'full'),
   }));
@@ -124,8 +125,29 @@ function comparisonRow(statement: Statement, quoteById: (id: string) => Quote): 
     statement,
     cells,
     reference: reference.outlet,
-    diffs: others.map(({ outlet, text }) => ({ outlet, parts: diffVersions(reference.text, text) })),
+    diffs: others.map(({ outlet, text }) => ({ outlet, parts: closestDiff(reference.quotes, text) })),
   };
+}
+
+const wordCount = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+
+/**
+ * The other version diffed against the part of the reference it quotes: when the reference
+ * outlet printed several quotes of the statement and another outlet only one of them, the diff
+ * is against that one quote (the most words in common), not against all of them joined.
+ */
+function closestDiff(reference: Quote[], other: string): DiffPart[] {
+  const candidates =
+    reference.length > 1 ? [versionText(reference), ...reference.map((q) => q.text)] : [versionText(reference)];
+  let best: { parts: DiffPart[]; shared: number; removed: number } | undefined;
+  for (const candidate of candidates) {
+    const parts = diffVersions(candidate, other);
+    const shared = parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + wordCount(p.value), 0);
+    const removed = parts.filter((p) => p.removed).reduce((n, p) => n + wordCount(p.value), 0);
+    if (!best || shared > best.shared || (shared === best.shared && removed < best.removed))
+      best = { parts, shared, removed };
+  }
+  return best!.parts;
 }
 
 /** Quotes per outlet and per speaker among the statements: the numbers a topic page opens with. */

@@ -53,7 +53,12 @@ describe.each(TOPICS)('the %s topic page', (topic) => {
       const statement = statements.find((s) => s.id === row.properties.dataStatement)!;
       for (const cell of $$('td[data-outlet]', row)) {
         const quoted = statement.outlets.includes(String(cell.properties.dataOutlet));
-        expect(text(cell).trim() === 'Not quoted', String(row.properties.dataStatement)).toBe(!quoted);
+        expect(/Not quoted$/.test(text(cell).trim()), String(row.properties.dataStatement)).toBe(!quoted);
+        // Each cell names its outlet too, for the stacked phone layout where the headers are out of view.
+        const outlet = String(cell.properties.dataOutlet);
+        expect(text($('.cell-label', cell)), outlet).toContain(
+          text($(`thead th[data-outlet="${outlet}"]`, tree)).trim(),
+        );
       }
     }
   });

@@ -107,6 +107,28 @@ describe('buildComparison', () => {
     ).toBe(a1.text);
   });
 
+  it('diffs a version against the one reference quote it shares most words with', () => {
+    const r1 = quote({ outlet: 'reuters', statement: 'm', text: 'The sky,' });
+    const r2 = quote({ outlet: 'reuters', statement: 'm', text: 'He will shoot them out of the sky,' });
+    const r3 = quote({
+      outlet: 'reuters',
+      statement: 'm',
+      text: 'The prime minister is going to be purchasing massive amounts of military equipment',
+    });
+    const k1 = quote({
+      outlet: 'nikkei',
+      statement: 'm',
+      text: 'The prime minister is going to be purchasing massive amounts of military equipment, as he should.',
+    });
+    const mine = [r1, r2, r3, k1];
+    const [row] = buildComparison([statementOf('m', mine)], (id) => mine.find((q) => q.id === id)!, {});
+    expect(row!.reference).toBe('reuters');
+    const diff = row!.diffs.find((d) => d.outlet === 'nikkei')!;
+    // Nothing of the other two Reuters quotes is struck through: only the words Nikkei added differ.
+    expect(diff.parts.filter((p) => p.removed)).toEqual([]);
+    expect(diff.parts.filter((p) => p.added).map((p) => p.value.trim())).toEqual([', as he should.']);
+  });
+
   it('tallies quotes by outlet and speaker', () => {
     const tally = tallyStatements(statements, byId);
     expect(tally.quotes).toBe(5);
