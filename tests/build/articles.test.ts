@@ -4,6 +4,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { paragraphsFromMarkdown } from '../../src/lib/markdown.ts';
 import { $, $$, type ArticleRecord, fileFor, page, readJson, ROOT, text } from './dist.ts';
+import { bylineText } from '../../src/lib/byline.ts';
 
 const articles = readJson<ArticleRecord[]>('articles');
 const sources = readdirSync(join(ROOT, 'content/articles')).filter((f) => f.endsWith('.md'));
@@ -40,7 +41,7 @@ describe.each(articles)('the page of $id', (article) => {
     expect($(`time[datetime="${article.published}"]`, tree)).toBeTruthy();
     const header = text($('.article-header', tree));
     expect(header).toContain(article.outletName);
-    if (frontmatter.byline) expect(header).toContain(frontmatter.byline);
+    if (frontmatter.byline) expect(header).toContain(bylineText(frontmatter.byline));
     if (frontmatter.dateline) expect(header).toContain(frontmatter.dateline);
     if (frontmatter.dek) expect(text($('.dek', tree))).toBe(frontmatter.dek);
     if (article.source) expect(text($('.source-note', tree))).toContain(article.source);
