@@ -4,18 +4,27 @@
  * the article table, then searches as they type, fetching only the index shards and
  * article records each query needs (src/lib/search/shards.ts). Everything the reader typed
  * reaches the page only through textContent and created elements, never as HTML.
+ *
+ * While the reader types, results are drawn as they come but the status line (a live region)
+ * waits for a pause, so a screen reader hears one count, not one per keystroke; and an empty
+ * result waits too (the last word may be half-typed), so the list never blinks empty.
  */
 import { formatDay } from '../lib/dates.ts';
 import { highlight } from '../lib/search/highlight.ts';
+import { parseQuery } from '../lib/search/query.ts';
 import type { SearchFilters, SearchGroup, SearchHit } from '../lib/search/query.ts';
 import type { SearchRecord } from '../lib/search/records.ts';
 import { ShardedSearch, shardUrl } from '../lib/search/shards.ts';
-import type { PostingShard, SearchManifest, SearchTable, ShardedResults } from '../lib/search/shards.ts';
+import type { PostingShard, SearchManifest, SearchTable } from '../lib/search/shards.ts';
+import { emptyStatus, statusOf } from '../lib/search/status.ts';
+import type { StatusPart } from '../lib/search/status.ts';
 import { createUrls } from '../lib/urls.ts';
 import type { SiteUrls } from '../lib/urls.ts';
 
 /** Pause after the last keystroke before searching. */
 const DEBOUNCE_MS = 150;
+/** Pause after the last keystroke before the status is announced (and an empty result shown). */
+const QUIET_MS = 800;
 /** Characters of a long paragraph shown around its first match. */
 const SNIPPET_LENGTH = 260;
 /** Articles shown at first, and added by "Show more results". */
@@ -56,7 +65,13 @@ class ParallaxSearch extends HTMLElement {
   #selects = {} as Record<FilterName, HTMLSelectElement>;
   #urls!: SiteUrls;
   #engine: Promise<ShardedSearch> | null = null;
+  /** Whether the engine has loaded (#engine is set as soon as loading starts, on focus). */
+  #ready = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The status update (and, while typing, an empty result) waiting for the reader to pause. */
+  #quietTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the reader last typed (performance.now()). */
+  #typed = -Infinity;
   /** Bumped by every search, so a slow earlier one never overwrites a later one's results. */
   #generation = 0;
   #onPopState = () => {
@@ -93,6 +108,8 @@ class ParallaxSearch extends HTMLElement {
     // Start loading as soon as the reader shows an intent to search, not before.
     input.addEventListener('focus', () => void this.#load().catch(() => {}), { once: true });
     input.addEventListener('input', () => {
+      this.#typed = performance.now();
+      clearTimeout(this.#quietTimer);
       this.#busy(true);
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => {
@@ -104,6 +121,7 @@ class ParallaxSearch extends HTMLElement {
       event.preventDefault();
       clearTimeout(this.#timer);
       this.#timer = undefined;
+      this.#typed = -Infinity; // Enter: the reader is done typing, say the result at once
       void this.#run('push');
     });
     for (const select of Object.values(this.#selects)) select.addEventListener('change', () => void this.#run('push'));
@@ -118,6 +136,7 @@ class ParallaxSearch extends HTMLElement {
   disconnectedCallback(): void {
     window.removeEventListener('popstate', this.#onPopState);
     clearTimeout(this.#timer);
+    clearTimeout(this.#quietTimer);
   }
 
   /** Fuse (its own chunk), the manifest and the article table, fetched once, on first need. */
@@ -134,10 +153,12 @@ class ParallaxSearch extends HTMLElement {
       ]);
       // Shard URLs are relative to the manifest's, so the base path is never rebuilt here.
       const at = (path: string) => new URL(path, new URL(indexUrl, window.location.href)).href;
-      return new ShardedSearch(Fuse, manifest, table, {
+      const engine = new ShardedSearch(Fuse, manifest, table, {
         postings: (n) => fetchJson<PostingShard>(at(shardUrl(manifest.postings, n))),
         records: (n) => fetchJson<SearchRecord[][]>(at(shardUrl(manifest.records, n))),
       });
+      this.#ready = true;
+      return engine;
     })();
     // A failed load (offline) may be retried by the next search.
     this.#engine.catch(() => (this.#engine = null));
@@ -189,16 +210,17 @@ class ParallaxSearch extends HTMLElement {
     const generation = ++this.#generation;
     this.#busy(true);
     const filters: SearchFilters = state.filters;
-    if (!state.q.trim() && !FILTERS.some((f) => state.filters[f])) {
-      this.#results.replaceChildren();
-      this.#more.hidden = true;
-      this.#status.textContent = '';
-      this.#busy(false);
+    const filtered = FILTERS.some((f) => state.filters[f]);
+    // While typing, an empty result waits for a pause: the last word may be half-typed.
+    const typing = history === 'replace';
+    const query = parseQuery(state.q);
+    if (!query.phrases.length && !query.terms.length && !filtered) {
+      this.#show([], emptyStatus(state.q), true, typing);
       return;
     }
-    let results: ShardedResults;
+    let results;
     try {
-      if (!this.#engine) this.#status.textContent = 'Loading search…';
+      if (!this.#ready) this.#say(['Loading search…']);
       const engine = await this.#load();
       if (generation !== this.#generation) return;
       results = await engine.search(state.q, filters, { limit: this.#limit });
@@ -210,8 +232,38 @@ class ParallaxSearch extends HTMLElement {
       return;
     }
     if (generation !== this.#generation) return;
-    this.#render(results, state);
-    this.#busy(false);
+    const { groups, complete } = results;
+    this.#show(groups, statusOf(state.q, filtered, results), complete, typing && !groups.length);
+  }
+
+  /**
+   * Draws the results now (or, when `wait`, once the reader pauses) and says the status once
+   * they pause: QUIET_MS after the last keystroke, at once if that is past.
+   */
+  #show(groups: SearchGroup[], status: StatusPart[], complete: boolean, wait: boolean): void {
+    const draw = () => {
+      this.#results.replaceChildren(...groups.map((group) => this.#renderGroup(group)));
+      this.#more.hidden = complete;
+      this.#busy(false);
+    };
+    if (!wait) draw();
+    clearTimeout(this.#quietTimer);
+    this.#status.setAttribute('aria-busy', 'true');
+    this.#quietTimer = setTimeout(
+      () => {
+        if (wait) draw();
+        this.#say(status);
+      },
+      Math.max(0, this.#typed + QUIET_MS - performance.now()),
+    );
+  }
+
+  /** Replaces the status line; the reader's words go in <bdi> so they cannot reorder the sentence around them. */
+  #say(parts: StatusPart[]): void {
+    this.#status.removeAttribute('aria-busy');
+    this.#status.replaceChildren(
+      ...parts.map((part) => (typeof part === 'string' ? part : el('bdi', undefined, part.echo))),
+    );
   }
 
   /** aria-busy on the results while they are out of date (typed but not yet searched, or loading). */
@@ -223,39 +275,15 @@ class ParallaxSearch extends HTMLElement {
   #showLoadError(): void {
     this.#results.replaceChildren();
     this.#more.hidden = true;
-    this.#status.replaceChildren(
+    clearTimeout(this.#quietTimer);
+    this.#say([]);
+    this.#status.append(
       'Search could not be loaded. Try again, or browse by ',
       Object.assign(el('a', undefined, 'topic'), { href: this.#urls.topics() }),
       ' or the ',
       Object.assign(el('a', undefined, 'article list'), { href: this.#urls.articles() }),
       '.',
     );
-  }
-
-  #render(results: ShardedResults, state: SearchState): void {
-    const query = state.q.trim();
-    const filtered = FILTERS.some((f) => state.filters[f]);
-    const count = results.groups.length;
-    const articles = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'article' : 'articles'}`;
-    if (count === 0 && !results.complete) {
-      this.#status.textContent = `Nothing yet for “${query}” among the likeliest articles (${articles(results.total)} hold all its words). Show more results to keep looking.`;
-    } else if (count === 0) {
-      this.#status.textContent = query
-        ? `No results for “${query}”${filtered ? ' with these filters' : ''}. Check the spelling, use fewer words, or clear the filters.`
-        : 'No articles match these filters.';
-    } else if (!query) {
-      this.#status.textContent = results.complete
-        ? `${count} ${count === 1 ? 'article matches' : 'articles match'} these filters.`
-        : `The first ${count} of ${articles(results.total)} that match these filters.`;
-    } else if (results.complete) {
-      const passages = results.passages;
-      this.#status.textContent =
-        `${articles(count)} for “${query}”` + ` (${passages} matching ${passages === 1 ? 'passage' : 'passages'}).`;
-    } else {
-      this.#status.textContent = `The best ${count} of up to ${articles(results.total)} for “${query}”. Add a word or a filter to narrow it down.`;
-    }
-    this.#results.replaceChildren(...results.groups.map((group) => this.#renderGroup(group)));
-    this.#more.hidden = results.complete;
   }
 
   #renderGroup(group: SearchGroup): HTMLLIElement {
@@ -266,7 +294,7 @@ class ParallaxSearch extends HTMLElement {
     const link = el('a');
     link.href = this.#urls.article(group.article);
     const titleHit = group.hits.find((h) => h.record.kind === 'headline' && h.record.text === group.meta.title);
-    this.#fill(link, group.meta.title, titleHit);
+    this.#fill(link, group.meta.title, titleHit?.ranges);
     heading.append(link);
 
     const meta = el('p', 'search-meta');
@@ -276,6 +304,7 @@ class ParallaxSearch extends HTMLElement {
     time.dateTime = group.meta.published;
     meta.append(outlet, time);
     item.append(heading, meta);
+    if (group.partial) item.append(el('p', 'search-partial', 'The words are in different passages of this article.'));
 
     const passages = group.hits.filter((h) => h !== titleHit);
     if (passages.length) {
@@ -286,7 +315,7 @@ class ParallaxSearch extends HTMLElement {
     if (group.more > 0) {
       const more = el('p', 'search-more');
       const all = el('a', undefined, `${group.more} more ${group.more === 1 ? 'match' : 'matches'} in this article`);
-      all.href = this.#urls.article(group.article);
+      all.href = this.#urls.article(group.article, group.next); // the first of them
       more.append(all);
       item.append(more);
     }
@@ -299,23 +328,25 @@ class ParallaxSearch extends HTMLElement {
     item.dataset.kind = record.kind;
     const link = el('a');
     link.href = this.#urls.article(group.article, record.anchor);
-    const label =
-      record.kind === 'quote'
-        ? `Quote · ${record.speaker ?? 'unattributed'}`
-        : record.kind === 'headline'
-          ? 'Subheadline'
-          : `Paragraph ${record.anchor?.slice(1) ?? ''}`;
-    link.append(el('span', 'search-passage-label', label));
+    const quote = record.kind === 'quote';
+    const label = el(
+      'span',
+      'search-passage-label',
+      quote ? 'Quote · ' : record.kind === 'headline' ? 'Subheadline' : `Paragraph ${record.anchor?.slice(1) ?? ''}`,
+    );
+    // A quote found by its speaker's name shows the name marked.
+    if (quote) this.#fill(label, record.speaker ?? 'unattributed', hit.speakerRanges ?? []);
+    link.append(label);
     const text = el('span', 'search-passage-text');
-    this.#fill(text, record.text, hit, record.kind === 'quote');
+    this.#fill(text, record.text, hit.ranges, quote);
     link.append(text);
     item.append(link);
     return item;
   }
 
-  /** Appends the text to a node as text nodes and <mark>s, trimmed to a snippet around the first match. */
-  #fill(node: HTMLElement, text: string, hit: SearchHit | undefined, quoted = false): void {
-    const segments = highlight(text, { ranges: hit?.ranges ?? [], maxLength: hit ? SNIPPET_LENGTH : undefined });
+  /** Appends the text to a node as text nodes and <mark>s; with ranges, trimmed to a snippet around the first. */
+  #fill(node: HTMLElement, text: string, ranges: SearchHit['ranges'] | undefined, quoted = false): void {
+    const segments = highlight(text, { ranges: ranges ?? [], maxLength: ranges ? SNIPPET_LENGTH : undefined });
     if (quoted) node.append('“');
     for (const segment of segments) node.append(segment.hit ? el('mark', undefined, segment.text) : segment.text);
     if (quoted) node.append('”');

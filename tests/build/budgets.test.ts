@@ -21,9 +21,10 @@ export const BUDGETS = {
   /**
    * Everything the search page runs: the shared script, the search element and Fuse.js (about
    * 9.3 kB, imported lazily on first focus). 15.6 kB in all with the whole-index search, 17 kB
-   * with the sharded loader (src/lib/search/shards.ts). 20 kB is about 0.4 s on a slow 3G link
-   * (400 kbit/s), paid while the reader types the first word, and leaves the element room to
-   * grow by about a third. Past it: drop Fuse features we do not use, or replace Fuse.
+   * with the sharded loader (src/lib/search/shards.ts), 19.0 kB with the reader-review fixes
+   * (quiet announcements, adjacent-part matching, cross-passage matches). 20 kB is about 0.4 s
+   * on a slow 3G link (400 kbit/s), paid while the reader types the first word. The next
+   * feature must pay for itself: drop Fuse features we do not use, or replace Fuse.
    */
   searchPageJs: 20_000,
   /**

@@ -12,6 +12,7 @@ import type { StaticServer } from './serve.ts';
 const NPR = 'npr-trump-japan-visit-2017';
 const REUTERS = 'reuters-shoot-missiles-2017';
 const PREVIEW = 'nikkei-alliance-preview-2017';
+const STILL_ON = 'nikkei-pressure-still-on-2018';
 
 let server: StaticServer;
 let browser: Browser;
@@ -49,11 +50,15 @@ const marks = (page: Page) => page.locator('#search-results mark').allTextConten
 const status = (page: Page) => page.locator('#search-status').textContent();
 const params = (page: Page) => new URL(page.url()).searchParams;
 
-/** Waits until the results are up to date (the element marks them aria-busy from keystroke to render). */
+/**
+ * Waits until the results and the status are up to date: the element marks the results aria-busy
+ * from keystroke to render, and the status (a live region) while its update waits for a pause in typing.
+ */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const results = document.querySelector('#search-results');
-    return !!results && !results.hasAttribute('aria-busy');
+    const status = document.querySelector('#search-status');
+    return !!results && !!status && !results.hasAttribute('aria-busy') && !status.hasAttribute('aria-busy');
   });
 }
 
@@ -70,6 +75,24 @@ async function choose(page: Page, filter: 'outlet' | 'event' | 'topic', value: s
   await page.locator(`#search-${filter}`).selectOption(value);
   await settled(page);
   expect(params(page).get(filter) ?? '').toBe(value);
+}
+
+/** Every passage shown is a quote filed under `topic` or a paragraph holding one (per data/quotes.json). */
+async function expectOnTopic(page: Page, topic: string): Promise<void> {
+  const quotes: Array<{ url: string; topics: string[] }> = await page.evaluate(
+    async (url) => (await fetch(url)).json(),
+    `${BASE}data/quotes.json`,
+  );
+  const onTopic = new Set<string>();
+  for (const quote of quotes.filter((q) => q.topics.includes(topic))) {
+    const [path, anchor] = quote.url.split('#') as [string, string];
+    onTopic.add(`${path}#${anchor}`);
+    onTopic.add(`${path}#p${/^q(\d+)-/.exec(anchor)?.[1]}`);
+  }
+  const hrefs = await page
+    .locator('#search-results .search-passage a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  for (const href of hrefs) expect(onTopic, href).toContain(href);
 }
 
 /** Goes back in history and waits until the URL's `param` is `value` (null: absent) and the results are restored. */
@@ -110,13 +133,83 @@ describe('search page: loading', () => {
     expect([...before].some((u) => /fuse/i.test(new URL(u).pathname))).toBe(false);
   });
 
-  it('explains that search needs JavaScript, with links to browse instead', async () => {
-    context = await browser.newContext({ javaScriptEnabled: false });
+  it('explains that search needs JavaScript, above the form and the fold, with links to browse instead', async () => {
+    context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 667 } });
     const page = await context.newPage();
     await page.goto(`${server.url}search/`);
-    expect(await page.locator('parallax-search .search-noscript').textContent()).toMatch(/Search needs JavaScript/);
+    const notice = page.locator('parallax-search .search-noscript');
+    expect(await notice.textContent()).toMatch(/Search needs JavaScript/);
+    expect((await notice.innerText()).replace(/\s+/g, ' ')).toContain('listed by topic, and');
     await expect(page.locator(`.search-noscript a[href="${BASE}topics/"]`).count()).resolves.toBe(1);
     await expect(page.locator(`.search-noscript a[href="${BASE}articles/"]`).count()).resolves.toBe(1);
+    const box = (await notice.boundingBox())!;
+    const form = (await page.locator('parallax-search form').boundingBox())!;
+    expect(box.y).toBeLessThan(form.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(667);
+    // No empty space reserved for results that cannot come.
+    expect(await page.locator('#search-results').evaluate((ol) => getComputedStyle(ol).minHeight)).toBe('0px');
+  });
+
+  it('reserves the results’ space from the first paint when the script runs, so they shift nothing', async () => {
+    const { page } = await open();
+    const minHeight = await page
+      .locator('#search-results')
+      .evaluate((ol) => parseFloat(getComputedStyle(ol).minHeight));
+    expect(minHeight).toBe(page.viewportSize()!.height);
+  });
+
+  it('says it is loading while the search data is on its way', async () => {
+    context = await browser.newContext();
+    const page = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/search-index\.json/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}search/`);
+    await input(page).focus(); // starts the load
+    await input(page).pressSequentially('Kono', { delay: 10 });
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent === 'Loading search…');
+    expect(await page.locator('#search-results').getAttribute('aria-busy')).toBe('true');
+    release();
+    await settled(page);
+    expect(await status(page)).toMatch(/^1 article for “Kono”/);
+    expect(await resultIds(page)).toEqual([PREVIEW]);
+  });
+});
+
+describe('search page: layout and keyboard', () => {
+  for (const width of [320, 375]) {
+    it(`does not scroll sideways on a ${width} px phone, even with a long event name`, async () => {
+      context = await browser.newContext({ viewport: { width, height: 640 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}search/?q=pressure`);
+      await page.waitForSelector('#search-results > li');
+      const widths = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+        select: document.querySelector('#search-event')!.getBoundingClientRect().right,
+      }));
+      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+      expect(widths.select).toBeLessThanOrEqual(widths.client);
+    });
+  }
+
+  it('"/" focuses the page’s own search box on the search page, whose header has none to reload it', async () => {
+    const { page } = await open('search/?q=Kono&outlet=nikkei');
+    await page.waitForSelector('#search-results > li');
+    await settled(page);
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    expect(await input(page).inputValue()).toBe('Kono');
+    expect(await page.locator('#site-search-input').isVisible()).toBe(false);
+    // Elsewhere the header's box is there, and "/" goes to it.
+    await page.goto(`${server.url}topics/`);
+    expect(await page.locator('#site-search-input').isVisible()).toBe(true);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
   });
 });
 
@@ -155,9 +248,8 @@ describe('search page: searching', () => {
     for (const mark of await marks(page)) expect(mark.toLowerCase()).toBe('out of the sky');
     await type(page, '"sky out of the"');
     expect(await resultIds(page)).toEqual([]);
-    expect(await status(page)).toBe(
-      'No results for “"sky out of the"”. Check the spelling, use fewer words, or clear the filters.',
-    );
+    // No filter is set, so there is none to clear.
+    expect(await status(page)).toBe('No results for “"sky out of the"”. Check the spelling.');
   });
 
   it('narrows by outlet, event and topic, keeps them in the URL, and Back restores the previous state', async () => {
@@ -183,20 +275,28 @@ describe('search page: searching', () => {
     expect(await input(page).inputValue()).toBe('maximum pressure');
     expect(await resultIds(page)).toEqual(all);
 
-    // Topics: every article left has a quote filed under the chosen topic, and no other is dropped.
+    // Topics: every passage left is a quote filed under the chosen topic, or a paragraph holding one.
     const topics = await page
       .locator('#search-topic option')
       .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(topics[0]).toBe('');
-    const topic = topics[1];
+    const topic = topics.includes('security') ? 'security' : topics[1];
     if (!topic) return; // no quote is filed under any topic yet
     await choose(page, 'topic', topic);
-    const table = await page.evaluate(
-      async (url) => (await (await fetch(url)).json()).articles,
-      `${BASE}data/search-records.json`,
-    );
-    const left = await resultIds(page);
-    expect(all.filter((id) => table[id as string].topics.includes(topic))).toEqual(left);
+    expect(await resultIds(page)).not.toEqual([]);
+    await expectOnTopic(page, topic);
+  });
+
+  it('filters by topic passage by passage, not article by article', async () => {
+    const { page } = await open('search/?q=golf&topic=abductees');
+    await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '').length > 0);
+    await settled(page);
+    // Every article has abductee quotes, but no golf passage is one or holds one.
+    expect(await resultIds(page)).toEqual([]);
+    await type(page, 'trade');
+    await choose(page, 'topic', 'trade');
+    expect((await resultIds(page)).length).toBeGreaterThan(0);
+    await expectOnTopic(page, 'trade');
   });
 
   it('restores a search from the URL on load and on reload', async () => {
@@ -234,6 +334,112 @@ describe('search page: searching', () => {
     await back(page, 'q', 'Suga');
     expect(await input(page).inputValue()).toBe('Suga');
     expect(await resultIds(page)).toEqual(['nikkei-maximum-pressure-2017']);
+  });
+
+  it('announces one count when the reader pauses, never "No results" for a word half-typed', async () => {
+    const { page } = await open();
+    await input(page).focus();
+    await page.evaluate(() => {
+      const log: Array<{ status: string; items: number }> = [];
+      (window as unknown as { searchLog: typeof log }).searchLog = log;
+      const status = document.querySelector('#search-status')!;
+      const results = document.querySelector('#search-results')!;
+      const record = () => log.push({ status: status.textContent ?? '', items: results.children.length });
+      new MutationObserver(record).observe(status, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(record).observe(results, { childList: true });
+    });
+    // Slower than the search's own debounce, so every keystroke is searched.
+    await input(page).pressSequentially('maximum pressure', { delay: 250 });
+    await settled(page);
+    const log = await page.evaluate(
+      () => (window as unknown as { searchLog: Array<{ status: string; items: number }> }).searchLog,
+    );
+    const said = [...new Set(log.map((l) => l.status))].filter((t) => t && t !== 'Loading search…');
+    expect(said).toEqual([expect.stringMatching(/^\d+ articles for “maximum pressure”/)]);
+    expect(log.some((l) => /No results/.test(l.status))).toBe(false);
+    // Once results show, the list never empties while the reader types on.
+    const first = log.findIndex((l) => l.items > 0);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(log.slice(first).every((l) => l.items > 0)).toBe(true);
+  });
+
+  it('asks for more than one letter, and treats a lone quote or punctuation as nothing typed', async () => {
+    const { page } = await open();
+    await type(page, 'm');
+    expect(await status(page)).toMatch(/^Keep typing/);
+    expect(await resultIds(page)).toEqual([]);
+    for (const q of ['"', '?!']) {
+      await type(page, q);
+      expect(await status(page)).toBe('');
+      expect(await resultIds(page)).toEqual([]);
+    }
+  });
+
+  it('quotes a long or bidi-laden query back isolated and cut short, after the filters hint only when one is set', async () => {
+    const { page } = await open();
+    const long = `${'zzyzx '.repeat(20)}end`;
+    await type(page, long);
+    const echoed = await page.locator('#search-status bdi').textContent();
+    expect(echoed).toMatch(/…$/);
+    expect(echoed!.length).toBeLessThanOrEqual(61);
+    expect(await status(page)).not.toContain('filters');
+
+    await type(page, 'abc\u202Ezzyzx');
+    expect(await page.locator('#search-status bdi').textContent()).toBe('abczzyzx');
+    expect(await status(page)).toMatch(/^No results for “abczzyzx”\. Check the spelling\.$/);
+    await choose(page, 'outlet', 'npr');
+    expect(await status(page)).toMatch(/clear the filters\.$/);
+  });
+
+  it('highlights whole words for apostrophes and hyphens, never a lone letter', async () => {
+    const { page } = await open();
+    await type(page, "Japan's");
+    const found = await marks(page);
+    expect(found.length).toBeGreaterThan(0);
+    for (const mark of found) expect(mark).toMatch(/^Japan(['’]s)?$/);
+    await type(page, 'U.S.-Japan');
+    expect(await marks(page)).toEqual(['U.S.-Japan']);
+  });
+
+  it('does not swap a real name for a near spelling, and says when it shows near spellings only', async () => {
+    const { page } = await open();
+    await type(page, 'Pence');
+    expect((await marks(page)).every((m) => m === 'Pence')).toBe(true);
+    await type(page, 'Moon');
+    expect(await status(page)).toMatch(/^No exact match for “Moon”; showing similar words: soon\./);
+  });
+
+  it('finds a person’s quotes by their name, marked in the quote’s label', async () => {
+    const { page } = await open();
+    await type(page, 'Kono');
+    const label = page.locator(`#search-results .search-passage[data-kind="quote"] .search-passage-label`).first();
+    expect(await label.textContent()).toBe('Quote · Taro Kono');
+    expect(await label.locator('mark').allTextContents()).toEqual(['Kono']);
+    await type(page, 'Hua');
+    expect(await page.locator('#search-results .search-passage[data-kind="quote"] mark').allTextContents()).toContain(
+      'Hua',
+    );
+  });
+
+  it('links "more matches" to the first match not shown', async () => {
+    const { page } = await open();
+    await type(page, 'trade');
+    const result = page.locator('#search-results > li', { has: page.locator('.search-more') }).first();
+    const shown = await result.locator('.search-passage a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const more = await result.locator('.search-more a').getAttribute('href');
+    expect(more).toMatch(/#[pq]\d+/);
+    expect(shown).not.toContain(more);
+  });
+
+  it('finds an article whose words are in different passages, after those with all in one', async () => {
+    const { page } = await open();
+    await type(page, 'Abe golf');
+    const ids = await resultIds(page);
+    expect(ids[0]).toBe('nikkei-maximum-pressure-2017');
+    expect(ids).toContain(STILL_ON);
+    const spread = page.locator(`#search-results > li[data-article="${STILL_ON}"]`);
+    expect(await spread.locator('.search-partial').count()).toBe(1);
+    expect(await spread.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['Abe', 'golf']));
   });
 
   it('moves through result links with the arrow keys, and Escape returns to the input', async () => {
@@ -282,12 +488,15 @@ describe('search page: safety', () => {
       const injected = await page.evaluate(
         () =>
           document.querySelectorAll(
-            'parallax-search img, parallax-search script, parallax-search svg, #search-results i, #search-status *',
+            'parallax-search img, parallax-search script, parallax-search svg, #search-results i, #search-status :not(bdi)',
           ).length,
       );
       expect(injected).toBe(0);
+      // The status quotes the query back as the text of a <bdi>, and nothing else of it.
+      const echoed = await page.locator('#search-status bdi').allTextContents();
+      expect(echoed).toEqual([query.trim()]);
       const status = await page.locator('#search-status').textContent();
-      if (!(await resultIds(page)).length) expect(status).toContain(query.trim());
+      expect(status).toContain(query.trim());
       const hrefs = await page
         .locator('#search-results a')
         .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));

@@ -2,6 +2,7 @@
  * What the search page downloads: one record per searchable passage (headline, dek,
  * quote, body paragraph) and one small table of article metadata the records point into.
  */
+import { fold, wordsOf } from './text.ts';
 
 /** Which part of an article a record holds; decides its weight and how it is shown. */
 export type RecordKind = 'headline' | 'quote' | 'paragraph';
@@ -17,8 +18,13 @@ export interface SearchRecord {
   kind: RecordKind;
   /** Plain text as the reader sees it (a multi-paragraph quote keeps its "\n\n"). */
   text: string;
-  /** For quotes: the speaker's display name, when the quote is attributed. */
+  /** For quotes: the speaker's display name, when the quote is attributed. Searchable, so a name finds its quotes. */
   speaker?: string;
+  /**
+   * Topics the passage is filed under, for the topic filter: a quote's own; a paragraph's are
+   * those of the quotes it holds. Absent when none (headlines and paragraphs without quotes).
+   */
+  topics?: string[];
 }
 
 /** The metadata a result shows for its article, stored once instead of on every record. */
@@ -93,6 +99,8 @@ export function buildSearchRecords(source: SearchSource): SearchData {
     records.push({ id: `${article.id}--title`, article: article.id, kind: 'headline', text: article.title });
     if (article.dek)
       records.push({ id: `${article.id}--dek`, article: article.id, kind: 'headline', text: article.dek });
+    // A paragraph is about what the quotes it holds are about.
+    const paragraphTopics = new Map<string, Set<string>>();
     for (const quote of quotes) {
       const speaker = quote.speaker ? (names.get(quote.speaker) ?? quote.speaker) : undefined;
       records.push({
@@ -102,7 +110,13 @@ export function buildSearchRecords(source: SearchSource): SearchData {
         kind: 'quote',
         text: quote.text,
         ...(speaker ? { speaker } : {}),
+        ...topicsField(quote.topics),
       });
+      const n = paragraphOf(quote.anchor);
+      if (n === null) continue;
+      const set = paragraphTopics.get(`p${n}`) ?? new Set<string>();
+      for (const topic of quote.topics) set.add(topic);
+      paragraphTopics.set(`p${n}`, set);
     }
     for (const paragraph of article.paragraphs) {
       records.push({
@@ -111,10 +125,31 @@ export function buildSearchRecords(source: SearchSource): SearchData {
         anchor: paragraph.id,
         kind: 'paragraph',
         text: paragraph.text,
+        ...topicsField(paragraphTopics.get(paragraph.id) ?? []),
       });
     }
   }
   return { articles, records };
+}
+
+const topicsField = (topics: Iterable<string>): { topics?: string[] } => {
+  const list = [...new Set(topics)].sort();
+  return list.length ? { topics: list } : {};
+};
+
+/** Whether a record is filed under the topic (no topic: every record is). */
+export function hasTopic(record: SearchRecord, topic: string | undefined): boolean {
+  return !topic || !!record.topics?.includes(topic);
+}
+
+/** The words a record is found by (folded, two characters or more, each once): its text's and its speaker's. */
+export function recordWords(record: SearchRecord): string[] {
+  return indexWords(record.speaker ? `${record.text}\n${record.speaker}` : record.text);
+}
+
+/** The words of a text the index holds (folded, two characters or more, each once). */
+export function indexWords(text: string): string[] {
+  return [...new Set(wordsOf(fold(text)).map((w) => w.text))].filter((w) => w.length >= 2);
 }
 
 /** Paragraph number a record's anchor points into: "p3" → 3, "q3-1" → 3, none → null. */

@@ -18,10 +18,21 @@
  * Pure: fetching is the loader's job, and Fuse is passed in.
  */
 import { FUSE_OPTIONS } from './options.ts';
-import { DEFAULT_TUNING, parseQuery, passesFilters, relevance, searchIndex } from './query.ts';
+import {
+  cleanFilters,
+  DEFAULT_TUNING,
+  PARTIAL_PENALTY,
+  parseQuery,
+  passesFilters,
+  relevance,
+  searchIndex,
+} from './query.ts';
 import type { FuseClass, SearchFilters, SearchFuse, SearchGroup, SearchResults } from './query.ts';
+import { recordWords } from './records.ts';
 import type { RecordKind, SearchArticle, SearchData, SearchRecord } from './records.ts';
-import { allowedEdits, editDistance, fold, wordsOf } from './text.ts';
+import { allowedEdits, editDistance, wordsOf } from './text.ts';
+
+export { indexWords } from './records.ts';
 
 /** Bits of a posting: which kinds of record of the article hold the word. */
 export const KIND_BITS: Record<RecordKind, number> = { headline: 1, quote: 2, paragraph: 4 };
@@ -32,7 +43,7 @@ export const SHARDS_FORMAT = 'parallax-search-shards/1';
 /** search-index.json. */
 export interface SearchManifest {
   format: typeof SHARDS_FORMAT;
-  /** Every word of two or more characters in the folded records, sorted by code unit. */
+  /** Every word of two or more characters in the folded records (their texts and quotes' speakers), sorted by code unit. */
   words: string[];
   /** Index in `words` of each posting shard's first word, ascending (the first is 0). */
   shards: number[];
@@ -71,11 +82,6 @@ export const SHARD_POSTINGS = 16_000;
 /** Articles per record pack: about 10 kB gzip each. */
 export const PACK_ARTICLES = 4;
 
-/** The words a record is found by (folded, two characters or more, each once). */
-export function indexWords(text: string): string[] {
-  return [...new Set(wordsOf(fold(text)).map((w) => w.text))].filter((w) => w.length >= 2);
-}
-
 /** Splits the records into the manifest, posting shards and record packs. */
 export function buildSearchShards(data: SearchData, perShard = SHARD_POSTINGS, pack = PACK_ARTICLES): SearchShards {
   const ids = Object.keys(data.articles);
@@ -86,7 +92,7 @@ export function buildSearchShards(data: SearchData, perShard = SHARD_POSTINGS, p
     const article = position.get(record.article);
     if (article === undefined) throw new Error(`search record ${record.id}: unknown article ${record.article}`);
     records.get(record.article)?.push(record);
-    for (const word of indexWords(record.text)) {
+    for (const word of recordWords(record)) {
       const list = postings.get(word) ?? new Map<number, number>();
       list.set(article, (list.get(article) ?? 0) | KIND_BITS[record.kind]);
       postings.set(word, list);
@@ -149,19 +155,31 @@ function lowerBound(words: readonly string[], word: string): number {
   return lo;
 }
 
+/** Whether the sorted `words` hold `word`. */
+export function holds(words: readonly string[], word: string): boolean {
+  return words[lowerBound(words, word)] === word;
+}
+
 /**
  * Vocabulary words (by index) a query word can match in a record, with the best quality each
- * gives: itself; as a prefix (3+ letters); within allowedEdits typos. `exactOnly` for phrase words.
+ * gives: itself; as a prefix (3+ letters, or 2+ when `typing`); within allowedEdits typos, unless
+ * the vocabulary holds the word itself. `exactOnly` for phrase words.
  */
-export function vocabularyMatches(words: readonly string[], term: string, exactOnly = false): Map<number, number> {
+export function vocabularyMatches(
+  words: readonly string[],
+  term: string,
+  exactOnly = false,
+  typing = false,
+): Map<number, number> {
   const found = new Map<number, number>();
   const at = lowerBound(words, term);
-  if (words[at] === term) found.set(at, QUALITY.exact);
+  const known = words[at] === term;
+  if (known) found.set(at, QUALITY.exact);
   if (exactOnly) return found;
-  if (term.length >= 3)
-    for (let i = words[at] === term ? at + 1 : at; i < words.length && (words[i] as string).startsWith(term); i++)
+  if (term.length >= (typing ? 2 : 3))
+    for (let i = known ? at + 1 : at; i < words.length && (words[i] as string).startsWith(term); i++)
       found.set(i, QUALITY.prefix);
-  const max = allowedEdits(term.length);
+  const max = known ? 0 : allowedEdits(term.length);
   if (max > 0)
     words.forEach((word, i) => {
       if (!found.has(i) && Math.abs(word.length - term.length) <= max && editDistance(word, term, max) <= max)
@@ -194,10 +212,15 @@ export function requirementsOf(
     group++;
   }
   for (const term of query.terms) {
-    const parts = wordsOf(term);
-    if (!parts.length) return null;
-    for (const part of parts)
-      if (part.text.length >= 2) requirements.push({ matches: vocabularyMatches(words, part.text), group });
+    if (!wordsOf(term).length) return null;
+    const parts = wordsOf(term).filter((part) => part.text.length >= 2);
+    // Only the last word of the term being typed can be a two-letter prefix (query.ts's matchTerm).
+    parts.forEach((part, i) =>
+      requirements.push({
+        matches: vocabularyMatches(words, part.text, false, term === query.prefix && i === parts.length - 1),
+        group,
+      }),
+    );
     group++;
   }
   if (requirements.some((r) => r.matches.size === 0)) return null;
@@ -299,7 +322,10 @@ export class ShardedSearch {
     return entry;
   }
 
-  /** Articles that hold every query word in one kind of record, best possible score first. */
+  /**
+   * Articles that hold every query word in one kind of record, best possible score first; then,
+   * for a query of several words, those holding them in different kinds (searchIndex's partial matches).
+   */
   async candidates(input: string, filters: SearchFilters): Promise<Candidate[]> {
     const ids = this.#ids;
     const meta = (i: number) => this.#table.articles[ids[i] as string] as SearchArticle;
@@ -315,6 +341,7 @@ export class ShardedSearch {
     // Per article: kinds holding every requirement (AND), and per group the best quality (worst part).
     const count = ids.length;
     const bits = new Uint8Array(count).fill(7);
+    const anywhere = new Uint8Array(count).fill(1);
     const quality = Array.from({ length: groups }, () => new Float32Array(count).fill(1));
     for (const requirement of requirements) {
       const reqBits = new Uint8Array(count);
@@ -331,19 +358,21 @@ export class ShardedSearch {
       const groupQuality = quality[requirement.group] as Float32Array;
       for (let i = 0; i < count; i++) {
         bits[i] = (bits[i] as number) & (reqBits[i] as number);
+        if (!reqBits[i]) anywhere[i] = 0;
         if ((reqQuality[i] as number) < (groupQuality[i] as number)) groupQuality[i] = reqQuality[i] as number;
       }
     }
     const out: Candidate[] = [];
     for (let i = 0; i < count; i++) {
       const kinds = bits[i] as number;
-      if (!kinds || !passesFilters(meta(i), filters)) continue;
+      const partial = !kinds && groups > 1 && !!anywhere[i];
+      if ((!kinds && !partial) || !passesFilters(meta(i), filters)) continue;
       let mean = 0;
       for (const g of quality) mean += g[i] as number;
       mean /= Math.max(1, groups);
       // An upper bound of the article's best passage: a perfect Fuse score in its best kind of record.
-      const kind = KINDS.find((k) => kinds & KIND_BITS[k]) as RecordKind;
-      out.push({ article: i, bound: relevance(0, mean, kind) });
+      const kind = partial ? 'headline' : (KINDS.find((k) => kinds & KIND_BITS[k]) as RecordKind);
+      out.push({ article: i, bound: relevance(0, mean, kind) - (partial ? PARTIAL_PENALTY : 0) });
     }
     return out.sort((a, b) => b.bound - a.bound || a.article - b.article);
   }
@@ -352,14 +381,10 @@ export class ShardedSearch {
     const { limit } = options;
     const maxFetch = options.maxFetch ?? limit * 3;
     const query = parseQuery(input);
-    const clean: SearchFilters = {
-      ...(filters.outlet ? { outlet: filters.outlet } : {}),
-      ...(filters.event ? { event: filters.event } : {}),
-      ...(filters.topic ? { topic: filters.topic } : {}),
-    };
+    const clean = cleanFilters(filters);
     if (!query.phrases.length && !query.terms.length) {
       if (!clean.outlet && !clean.event && !clean.topic)
-        return { query, filters: clean, groups: [], passages: 0, total: 0, complete: true };
+        return { query, filters: clean, groups: [], passages: 0, similar: [], total: 0, complete: true };
       // No words, some filters: the filtered articles by their headlines, in table order.
       const matching = this.#ids.filter((id) => passesFilters(this.#table.articles[id] as SearchArticle, clean));
       const groups: SearchGroup[] = matching.slice(0, limit).map((id) => {
@@ -373,7 +398,15 @@ export class ShardedSearch {
           more: 0,
         };
       });
-      return { query, filters: clean, groups, passages: 0, total: matching.length, complete: matching.length <= limit };
+      return {
+        query,
+        filters: clean,
+        groups,
+        passages: 0,
+        similar: [],
+        total: matching.length,
+        complete: matching.length <= limit,
+      };
     }
 
     const candidates = await this.candidates(input, clean);
@@ -382,7 +415,9 @@ export class ShardedSearch {
     // a query whose words co-occur without matching (a phrase in the wrong order) stays bounded.
     const rounds = [candidates.length <= 2 * limit ? candidates.length : limit, Math.max(maxFetch, limit)];
     let fetched = 0;
-    let results: SearchResults = { query, filters: clean, groups: [], passages: 0 };
+    let results: SearchResults = { query, filters: clean, groups: [], passages: 0, similar: [] };
+    const words = this.#manifest.words;
+    const known = (word: string) => holds(words, word);
     for (const round of rounds) {
       const next = Math.min(candidates.length, round);
       if (next <= fetched) break;
@@ -400,7 +435,7 @@ export class ShardedSearch {
         articles: this.#table.articles,
         records: ordered.flatMap(({ entry }) => entry.records),
       };
-      results = searchIndex(fuse, data, input, clean, DEFAULT_TUNING);
+      results = searchIndex(fuse, data, input, clean, DEFAULT_TUNING, known);
       if (results.groups.length >= limit) break;
     }
     const complete = fetched >= candidates.length;

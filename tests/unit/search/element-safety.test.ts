@@ -18,6 +18,11 @@ describe('search element source', () => {
       expect(code).not.toContain(api);
   });
 
+  it('quotes the reader’s words back only inside a created <bdi>, as its text', () => {
+    expect(code).toContain("el('bdi', undefined, part.echo)");
+    expect(code).not.toMatch(/status\.textContent\s*=/);
+  });
+
   it('loads Fuse only through a dynamic import', () => {
     expect(code).not.toMatch(/^import\s+(?!type\b)[^;]*from\s+['"]fuse\.js['"]/m);
     expect(code).toContain("import('fuse.js')");

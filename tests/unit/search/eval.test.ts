@@ -12,9 +12,10 @@ import type { SearchResults } from '../../../src/lib/search/query.ts';
 
 function results(...groups: Array<[string, string[]]>): SearchResults {
   return {
-    query: { phrases: [], terms: [] },
+    query: { phrases: [], terms: [], prefix: null },
     filters: {},
     passages: 0,
+    similar: [],
     groups: groups.map(([article, anchors]) => ({
       article,
       meta: { title: '', outlet: '', outletName: '', published: '', event: '', topics: [] },

@@ -80,7 +80,7 @@ export const SOURCE: SearchSource = {
       speaker: 'trump',
       topics: ['security'],
     },
-    { article: 'exact-yokota', anchor: 'q9-1', text: 'placeholder quote', speaker: null, topics: ['abductions'] },
+    { article: 'exact-yokota', anchor: 'q1-1', text: 'abducted in 1977', speaker: null, topics: ['abductions'] },
   ],
   people: [{ id: 'trump', name: 'Donald Trump' }],
 };

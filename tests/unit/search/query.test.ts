@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import Fuse from 'fuse.js';
 import {
   buildSearchIndex,
+  createFuse,
   matchTerm,
   parseQuery,
+  PARTIAL_PENALTY,
   relevance,
   runSearch,
   searchIndex,
   toFuseQuery,
 } from '../../../src/lib/search/query.ts';
+import { FUSE_OPTIONS } from '../../../src/lib/search/options.ts';
+import { buildSearchRecords } from '../../../src/lib/search/records.ts';
+import type { SearchSource } from '../../../src/lib/search/records.ts';
 import { fold } from '../../../src/lib/search/text.ts';
 import { fixtureSearch, SOURCE } from './fixtures.ts';
 
@@ -18,19 +23,36 @@ const articles = (q: string, filters = {}) => search(q, filters).groups.map((g) 
 
 describe('parseQuery', () => {
   it('splits exact phrases (straight or curly quotes) from loose terms, folded', () => {
-    expect(parseQuery('Abe "strategic  patience" Trump')).toEqual({
+    expect(parseQuery('Abe "strategic  patience" Trump ')).toEqual({
       phrases: ['strategic patience'],
       terms: ['abe', 'trump'],
+      prefix: null,
     });
-    expect(parseQuery('“Maximum Pressure” Kim')).toEqual({ phrases: ['maximum pressure'], terms: ['kim'] });
+    expect(parseQuery('“Maximum Pressure” Kim')).toEqual({
+      phrases: ['maximum pressure'],
+      terms: ['kim'],
+      prefix: 'kim',
+    });
   });
 
   it('treats an unclosed quote as a phrase being typed', () => {
-    expect(parseQuery('"out of the sk')).toEqual({ phrases: ['out of the sk'], terms: [] });
+    expect(parseQuery('"out of the sk')).toEqual({ phrases: ['out of the sk'], terms: [], prefix: null });
   });
 
   it('strips edge punctuation, keeps inner apostrophes and hyphens, drops one-letter words and repeats', () => {
-    expect(parseQuery('Abe, (Japan’s) F-35A a abe')).toEqual({ phrases: [], terms: ['abe', "japan's", 'f-35a'] });
+    expect(parseQuery('Abe, (Japan’s) F-35A a abe.')).toEqual({
+      phrases: [],
+      terms: ['abe', "japan's", 'f-35a'],
+      prefix: null,
+    });
+  });
+
+  it('marks the last word as still being typed until a space or punctuation follows it', () => {
+    expect(parseQuery('maximum pr').prefix).toBe('pr');
+    expect(parseQuery('maximum pr ').prefix).toBeNull();
+    expect(parseQuery('maximum pr,').prefix).toBeNull();
+    expect(parseQuery('maximum p').prefix).toBeNull(); // one letter: no word yet
+    expect(parseQuery('abe "maximum pr"').prefix).toBeNull();
   });
 
   it('folds accents', () => {
@@ -41,6 +63,10 @@ describe('parseQuery', () => {
     const query = parseQuery('!abe ^trump$ kim|moon =x \'"y"');
     expect(query.terms).toEqual(['abe', 'trump', 'kim', 'moon']);
     expect(toFuseQuery(query)).toBe('\'"y" "abe" "trump" "kim" "moon"');
+  });
+
+  it("asks Fuse for a possessive without its 's", () => {
+    expect(toFuseQuery(parseQuery("Abe's Japan’s"))).toBe('"abe" "japan"');
   });
 });
 
@@ -60,11 +86,40 @@ describe('matchTerm', () => {
     expect(matchTerm(text, 'indo-pacific').quality).toBe('exact');
     expect(matchTerm(text, "japan's").quality).toBe('exact');
     expect(matchTerm(text, 'indo-pacfic').quality).toBe('fuzzy');
-    expect(matchTerm(text, 'indo-pacfic').ranges).toEqual([
-      [16, 19],
-      [21, 27],
-    ]);
+    expect(matchTerm(text, 'indo-pacfic').ranges).toEqual([[16, 27]]); // one mark: "Indo-Pacific"
+    expect(matchTerm(text, 'indo-pac').quality).toBe('prefix');
     expect(matchTerm(text, 'indo-merkel').quality).toBe('none');
+  });
+
+  it('never matches one letter of a term on its own ("s" of "Japan\'s" is not the S of "U.S.")', () => {
+    const text = fold("Japan and the U.S. met; Abe's aides too");
+    const japans = matchTerm(text, "japan's");
+    expect(japans.quality).toBe('stem'); // the 's is optional, but worth less than the word itself
+    expect(japans.ranges).toEqual([[0, 4]]);
+    expect(matchTerm(text, "abe's")).toEqual({ quality: 'exact', ranges: [[24, 28]] });
+    expect(matchTerm(fold('Abe met'), "abe's")).toEqual({ quality: 'stem', ranges: [[0, 2]] });
+    expect(matchTerm(text, "merkel's").quality).toBe('none');
+  });
+
+  it('requires the parts of a hyphenated or dotted term to be adjacent', () => {
+    expect(matchTerm(fold('the U.S. and Japan agreed'), 'u.s.-japan')).toEqual({ quality: 'none', ranges: [] });
+    expect(matchTerm(fold('U.S. Japan ties'), 'u.s.-japan')).toEqual({ quality: 'exact', ranges: [[0, 9]] });
+    expect(matchTerm(fold('the U.S.-Japan alliance'), 'u.s.-japan').ranges).toEqual([[4, 13]]);
+    expect(matchTerm(fold('Indo and Pacific'), 'indo-pacific').quality).toBe('none');
+  });
+
+  it('takes a two-letter word as a prefix only while it is being typed', () => {
+    const text = fold('Maximum pressure stays on');
+    expect(matchTerm(text, 'pr').quality).toBe('none');
+    expect(matchTerm(text, 'pr', { typing: true })).toEqual({ quality: 'prefix', ranges: [[8, 15]] });
+    expect(matchTerm(text, 'on', { typing: true }).quality).toBe('exact');
+  });
+
+  it('never matches a word the index holds fuzzily ("Pence" is not "peace")', () => {
+    const text = fold('international peace and stability');
+    expect(matchTerm(text, 'pence').quality).toBe('fuzzy');
+    expect(matchTerm(text, 'pence', { known: (w) => w === 'pence' }).quality).toBe('none');
+    expect(matchTerm(text, 'peace', { known: (w) => w === 'peace' }).quality).toBe('exact');
   });
 });
 
@@ -78,18 +133,30 @@ describe('relevance', () => {
 });
 
 describe('searchIndex ranking', () => {
-  it('ranks an exact word above a fuzzy one', () => {
-    expect(articles('Yokota')).toEqual(['exact-yokota', 'typo-yokota']);
-    const [exact, fuzzy] = search('Yokota').groups;
-    expect(exact?.hits[0]?.exact).toBe(true);
-    expect(fuzzy?.hits[0]?.exact).toBe(false);
+  it('does not look for near spellings of a word the articles use', () => {
+    // Both spellings are in the fixture: each finds only itself.
+    expect(articles('Yokota')).toEqual(['exact-yokota']);
+    expect(search('Yokota').groups[0]?.hits[0]?.exact).toBe(true);
+    expect(articles('Yokata')).toEqual(['typo-yokota']);
+    expect(search('Yokota').similar).toEqual([]);
   });
 
-  it('forgives typos', () => {
-    expect(articles('Yokata')[0]).toBe('typo-yokota'); // its exact spelling wins…
-    expect(articles('Yokata')).toContain('exact-yokota'); // …and the real name is found too
+  it('forgives typos, and says which words it found instead', () => {
+    expect(articles('Yokkota')).toEqual(['exact-yokota']);
+    expect(search('Yokkota').groups[0]?.hits[0]?.exact).toBe(false);
+    expect(search('Yokkota').similar).toEqual([{ term: 'yokkota', words: ['yokota'] }]);
     expect(articles('strategc patince')).toEqual(expect.arrayContaining(['quote-patience', 'para-patience']));
+    expect(search('strategc patince').similar).toEqual([
+      { term: 'strategc', words: ['strategic'] },
+      { term: 'patince', words: ['patience'] },
+    ]);
     expect(articles('maxmum presure')).toEqual(expect.arrayContaining(['headline-pressure', 'body-pressure']));
+    expect(search('maximum presure').similar).toEqual([{ term: 'presure', words: ['pressure'] }]);
+  });
+
+  it('matches the word being typed as a prefix from two letters, a finished one only whole', () => {
+    expect(articles('maximum pr')).toEqual(['headline-pressure', 'body-pressure']);
+    expect(articles('maximum pr ')).toEqual([]);
   });
 
   it('ranks a headline match above body text', () => {
@@ -104,8 +171,19 @@ describe('searchIndex ranking', () => {
   });
 
   it('shows the paragraph when the words span a quote and its attribution', () => {
-    // "Trump said" is outside the quote, so only the paragraph has both words.
-    expect(search('trump strategic').groups[0]?.hits.map((h) => h.record.anchor)).toEqual(['p2']);
+    // "said" is outside the quote, so only the paragraph has both words.
+    expect(search('said strategic').groups[0]?.hits.map((h) => h.record.anchor)).toEqual(['p2']);
+  });
+
+  it('finds a quote by its speaker’s name, marking the name', () => {
+    const group = search('Donald').groups[0];
+    expect(group?.article).toBe('quote-patience');
+    expect(group?.hits.map((h) => h.record.anchor)).toEqual(['q2-1', 'q2-2']);
+    expect(group?.hits[0]?.speakerRanges).toEqual([[0, 5]]);
+    expect(group?.hits[0]?.ranges).toEqual([]);
+    // With the quote's own words, and with the name as a phrase.
+    expect(search('donald strategic').groups[0]?.hits.map((h) => h.record.anchor)).toEqual(['q2-2']);
+    expect(search('"donald trump" era').groups[0]?.hits.map((h) => h.record.anchor)).toEqual(['q2-2']);
   });
 
   it('requires an exact phrase word for word, in order', () => {
@@ -149,6 +227,37 @@ describe('searchIndex grouping', () => {
     expect(groups.map((g) => g.score)).toEqual([...groups.map((g) => g.score)].sort((a, b) => b - a));
   });
 
+  it('links "more matches" to the first passage not shown, in reading order', () => {
+    const source: SearchSource = {
+      articles: [
+        {
+          id: 'talks',
+          title: 'Leaders meet',
+          outlet: { id: 'npr', name: 'NPR' },
+          published: '2017-11-06',
+          event: { id: 'tokyo-2017' },
+          paragraphs: [
+            { id: 'p1', text: 'Officials said trade came up over lunch, among many other things.' },
+            { id: 'p2', text: '"We want fair trade," Trump said.' },
+            { id: 'p3', text: '"More trade," Abe said.' },
+          ],
+        },
+      ],
+      quotes: [
+        { article: 'talks', anchor: 'q2-1', text: 'We want fair trade,', speaker: null, topics: [] },
+        { article: 'talks', anchor: 'q3-1', text: 'More trade,', speaker: null, topics: [] },
+      ],
+    };
+    const talks = buildSearchRecords(source);
+    const talksFuse = createFuse(Fuse, talks, buildSearchIndex(Fuse, talks.records));
+    const group = searchIndex(talksFuse, talks, 'trade', {}, { perArticle: 1, requireWordMatch: true }).groups[0];
+    // Quotes outrank paragraphs: one quote is shown, the other quote and p1 are not; p1 comes first on the page.
+    expect(group?.hits.map((h) => h.record.kind)).toEqual(['quote']);
+    expect(group?.more).toBe(2);
+    expect(group?.next).toBe('p1');
+    expect(search('Yokota').groups[0]).not.toHaveProperty('next');
+  });
+
   it('gives highlight ranges inside the passage text', () => {
     const hit = search('Yokota').groups[0]?.hits[0];
     const [s, e] = hit?.ranges[0] ?? [0, 0];
@@ -163,6 +272,15 @@ describe('searchIndex filters', () => {
     expect(articles('pressure', { event: 'tokyo-2017' })).toEqual([]);
     expect(articles('patience', { topic: 'security' })).toEqual(['quote-patience']);
     expect(articles('Yokota', { topic: 'abductions', outlet: 'reuters' })).toEqual(['exact-yokota']);
+  });
+
+  it('filters by topic passage by passage: quotes by their own, paragraphs by those of their quotes', () => {
+    // The article has security quotes, but none of its passages on trade is one.
+    expect(articles('trade', { topic: 'security' })).toEqual([]);
+    const hits = search('patience', { topic: 'security' }).groups[0]?.hits.map((h) => h.record.anchor);
+    expect(hits).toEqual(['q2-2', 'p2'].filter((a) => hits?.includes(a)));
+    expect(hits).not.toContain('p1'); // patience, but no quote in it
+    expect(articles('Yokota', { topic: 'abductions' })).toEqual(['exact-yokota']); // p1 holds the abductions quote
   });
 
   it('ignores empty filter values', () => {
@@ -181,12 +299,76 @@ describe('runSearch', () => {
   it('searches straight from the two JSON payloads', () => {
     const index = JSON.parse(JSON.stringify(buildSearchIndex(Fuse, data.records)));
     expect(runSearch(Fuse, data, index, 'Lighthizer').groups).toEqual([]);
-    expect(runSearch(Fuse, data, index, 'Yokota', { outlet: 'npr' }).groups.map((g) => g.article)).toEqual([
+    expect(runSearch(Fuse, data, index, 'Megumi', { outlet: 'npr' }).groups.map((g) => g.article)).toEqual([
       'typo-yokota',
     ]);
   });
 
   it('indexes every article of the source', () => {
     expect(Object.keys(data.articles)).toEqual(SOURCE.articles.map((a) => a.id));
+  });
+});
+
+describe('searchIndex: words in different passages', () => {
+  const source: SearchSource = {
+    articles: [
+      {
+        id: 'apart',
+        title: 'Trump assures Abe pressure is still on',
+        outlet: { id: 'nikkei', name: 'Nikkei' },
+        published: '2018-06-07',
+        event: { id: 'washington-2018' },
+        paragraphs: [
+          { id: 'p1', text: 'The leaders met at the White House.' },
+          { id: 'p2', text: 'They most recently played golf at Mar-a-Lago.' },
+        ],
+      },
+      {
+        id: 'together',
+        title: 'Leaders meet',
+        outlet: { id: 'npr', name: 'NPR' },
+        published: '2017-11-06',
+        event: { id: 'tokyo-2017' },
+        paragraphs: [{ id: 'p1', text: 'Trump and Abe played golf on Sunday.' }],
+      },
+    ],
+  };
+  const apart = buildSearchRecords(source);
+  const apartFuse = createFuse(Fuse, apart, buildSearchIndex(Fuse, apart.records));
+
+  it('finds an article holding every word in some passage, below those with one passage holding them all', () => {
+    const results = searchIndex(apartFuse, apart, 'Abe golf');
+    expect(results.groups.map((g) => g.article)).toEqual(['together', 'apart']);
+    const [together, spread] = results.groups;
+    expect(together?.partial).toBeUndefined();
+    expect(spread?.partial).toBe(true);
+    // The fewest passages that hold the words between them, each with its own word marked.
+    expect(spread?.hits.map((h) => h.record.id)).toEqual(['apart--title', 'apart--p2']);
+    expect(spread?.hits.map((h) => h.ranges.map(([s, e]) => h.record.text.slice(s, e + 1)))).toEqual([
+      ['Abe'],
+      ['golf'],
+    ]);
+    expect(spread?.score).toBeLessThan(0);
+    expect(together!.score - spread!.score).toBeGreaterThan(PARTIAL_PENALTY - 1);
+    expect(results.passages).toBe(3);
+  });
+
+  it('does not call a passage holding every word partial when Fuse alone missed it', () => {
+    // With minMatchCharLength 3, Fuse cannot match the two-letter "on" of the query, so the
+    // passage comes back only through the per-word search: it still counts as a whole match.
+    const strict = createFuse(Fuse, apart, buildSearchIndex(Fuse, apart.records), {
+      ...FUSE_OPTIONS,
+      minMatchCharLength: 3,
+    });
+    const group = searchIndex(strict, apart, 'abe golf on').groups[0];
+    expect(group?.article).toBe('together');
+    expect(group?.partial).toBeUndefined();
+    expect(group?.score).toBeGreaterThan(0);
+  });
+
+  it('needs every word somewhere in the article, and a second word to be spread at all', () => {
+    expect(searchIndex(apartFuse, apart, 'Abe merkel').groups).toEqual([]);
+    expect(searchIndex(apartFuse, apart, 'golf').groups).toHaveLength(2);
+    expect(searchIndex(apartFuse, apart, 'golf').groups.every((g) => !g.partial)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchRecords, paragraphOf } from '../../../src/lib/search/records.ts';
+import { buildSearchRecords, hasTopic, paragraphOf, recordWords } from '../../../src/lib/search/records.ts';
 import { SOURCE } from './fixtures.ts';
 
 describe('buildSearchRecords', () => {
@@ -26,7 +26,25 @@ describe('buildSearchRecords', () => {
 
   it('names the speaker of a quote, and leaves unattributed quotes without one', () => {
     expect(data.records.find((r) => r.id === 'quote-patience--q2-2')?.speaker).toBe('Donald Trump');
-    expect(data.records.find((r) => r.id === 'exact-yokota--q9-1')).not.toHaveProperty('speaker');
+    expect(data.records.find((r) => r.id === 'exact-yokota--q1-1')).not.toHaveProperty('speaker');
+  });
+
+  it('files a quote under its own topics and a paragraph under those of the quotes it holds', () => {
+    const record = (id: string) => data.records.find((r) => r.id === id);
+    expect(record('quote-patience--q2-2')?.topics).toEqual(['security']);
+    expect(record('quote-patience--p2')?.topics).toEqual(['security']);
+    expect(record('exact-yokota--p1')?.topics).toEqual(['abductions']);
+    // No quote in it: no topic, even though its article has one.
+    expect(record('quote-patience--p1')).not.toHaveProperty('topics');
+    expect(record('quote-patience--title')).not.toHaveProperty('topics');
+    expect(hasTopic(record('quote-patience--p2')!, 'security')).toBe(true);
+    expect(hasTopic(record('quote-patience--p1')!, 'security')).toBe(false);
+    expect(hasTopic(record('quote-patience--p1')!, undefined)).toBe(true);
+  });
+
+  it('finds a quote by the words of its speaker too', () => {
+    const quote = data.records.find((r) => r.id === 'quote-patience--q2-2')!;
+    expect(recordWords(quote)).toEqual(expect.arrayContaining(['strategic', 'donald', 'trump']));
   });
 
   it('keeps article metadata once, in a table, with the topics of its quotes', () => {

@@ -63,6 +63,18 @@ const QUERIES = [
   'zzyzx',
   '"sky out of the"',
   '--',
+  // Words being typed, possessives, dotted and hyphenated terms, speakers, words in different passages.
+  'maximum pr',
+  'maximum pr ',
+  "Japan's",
+  "premier's aides",
+  'u.s.-japan',
+  'Donald',
+  'donald strategic',
+  '"donald trump"',
+  'megumi parents',
+  'abductees hope',
+  'yokkota',
 ];
 
 describe('buildSearchShards', () => {
@@ -74,6 +86,7 @@ describe('buildSearchShards', () => {
     expect([...words].sort()).toEqual(words);
     expect(new Set(words).size).toBe(words.length);
     for (const record of data.records) for (const word of indexWords(record.text)) expect(words).toContain(word);
+    expect(words).toContain('donald'); // only a speaker's name says it
     expect(words.every((w) => w.length >= 2)).toBe(true);
     expect(starts[0]).toBe(0);
     expect(shards.postings.length).toBe(starts.length);
@@ -107,6 +120,26 @@ describe('vocabularyMatches', () => {
     expect([...vocabularyMatches(words, 'lighthiser')]).toEqual([[3, 0.3]]);
     expect([...vocabularyMatches(words, 'ab')]).toEqual([]);
     expect([...vocabularyMatches(words, 'abe', true)]).toEqual([[1, 1]]);
+  });
+
+  it('skips near spellings of a word the vocabulary holds', () => {
+    // "aber" is a word of its own: "abe" (one edit away) is no typo of it.
+    expect([...vocabularyMatches(words, 'aber')]).toEqual([[2, 1]]);
+    expect([...vocabularyMatches(words, 'abr')]).toEqual([]);
+    expect([...vocabularyMatches(words, 'abet')]).toEqual([
+      [1, 0.3],
+      [2, 0.3],
+    ]);
+  });
+
+  it('takes two letters as a prefix only for the word being typed', () => {
+    expect([...vocabularyMatches(words, 'ab', false, true)]).toEqual([
+      [0, 0.5],
+      [1, 0.5],
+      [2, 0.5],
+    ]);
+    expect(requirementsOf(words, 'yokota ab')?.requirements).toHaveLength(2);
+    expect(requirementsOf(words, 'yokota ab ')?.requirements).toBeUndefined(); // a finished "ab" matches nothing
   });
 
   it('makes a query that cannot match anything fail early', () => {
@@ -146,13 +179,22 @@ describe('ShardedSearch', () => {
     const shards = buildSearchShards(data, 3, 1);
     expect(shards.postings.length).toBeGreaterThan(5);
     const { search, loaded } = sharded(shards);
-    await search.search('Yokota', {}, { limit: 20 });
+    await search.search('Megumi', {}, { limit: 20 });
     expect(loaded.postings.length).toBeLessThanOrEqual(2);
     const ids = Object.keys(data.articles);
     expect(new Set(loaded.records.map((n) => ids[n]))).toEqual(new Set(['exact-yokota', 'typo-yokota']));
     await search.search('zzyzx', {}, { limit: 20 });
-    await search.search('yokota', {}, { limit: 20 });
+    await search.search('megumi', {}, { limit: 20 });
     expect(loaded.records).toHaveLength(2);
+  });
+
+  it('counts an article holding the words in different kinds of passage as a candidate, ranked last', async () => {
+    const { search } = sharded(buildSearchShards(data));
+    const candidates = await search.candidates('abductees hope', {});
+    expect(candidates.map((c) => Object.keys(data.articles)[c.article])).toEqual(['exact-yokota']);
+    expect(candidates[0]?.bound).toBeLessThan(0);
+    const results = await search.search('abductees hope', {}, { limit: 20 });
+    expect(results.groups.map((g) => [g.article, g.partial])).toEqual([['exact-yokota', true]]);
   });
 
   describe('over many articles', () => {
