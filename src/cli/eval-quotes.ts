@@ -1,8 +1,8 @@
 /**
  * npm run eval:quotes [-- --verbose]
  * Scores the quote engine against hand labels: the five articles in content/articles, and,
- * separately, two held-out pairs of synthetic articles in other outlets' styles
- * (tests/fixtures/quotes/synthetic/heldout, heldout2), each with its own gold and extra people.
+ * separately, three held-out sets of synthetic articles in other outlets' styles
+ * (tests/fixtures/quotes/synthetic/heldout, heldout2, heldout3), each with its own gold and extra people.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +33,7 @@ const columns = [
   { label: 'five articles', scores: score('content/articles', 'tests/fixtures/quotes/gold.json', people, topics) },
   { label: 'held-out 1 (Osaka)', scores: heldOut('tests/fixtures/quotes/synthetic/heldout') },
   { label: 'held-out 2 (Hanoi)', scores: heldOut('tests/fixtures/quotes/synthetic/heldout2') },
+  { label: 'held-out 3 (Tokyo)', scores: heldOut('tests/fixtures/quotes/synthetic/heldout3') },
 ];
 
 console.log(formatScores(columns));

@@ -44,7 +44,11 @@ export function realGold(): GoldQuote[] {
 }
 
 /** A held-out set: its articles, gold, and people (content people plus its own). */
-export function heldOut(dir: 'heldout' | 'heldout2'): { articles: ArticleText[]; gold: GoldQuote[]; people: Person[] } {
+export function heldOut(dir: 'heldout' | 'heldout2' | 'heldout3'): {
+  articles: ArticleText[];
+  gold: GoldQuote[];
+  people: Person[];
+} {
   const base = join(synthetic, dir);
   return {
     articles: articlesIn(base),
