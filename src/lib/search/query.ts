@@ -338,6 +338,9 @@ function scoreHit(
  */
 export const PARTIAL_PENALTY = 2;
 
+/** Articles with the words in different passages are looked for only when fewer articles than this hold them in one. */
+export const PARTIAL_ONLY_BELOW = 10;
+
 /** Query words matched only by near spellings in every hit, with the words that matched instead. */
 function similarWords(query: ParsedQuery, hits: readonly ScoredHit[]): SimilarWords[] {
   const out: SimilarWords[] = [];
@@ -449,8 +452,10 @@ export function searchIndex(
 
   // Several words that no one passage holds together: the articles holding each in some passage,
   // shown by the fewest passages that hold them all (best first), below every article above.
+  // Only while whole matches are scarce (under a page of articles): the per-word searches it
+  // needs cost as much again as the query, and below a full page they would not be seen.
   const units = query.phrases.length + query.terms.length;
-  if (tuning.requireWordMatch && units > 1) {
+  if (tuning.requireWordMatch && units > 1 && byArticle.size < PARTIAL_ONLY_BELOW) {
     const partial = new Map<string, Map<SearchRecord, number>>();
     const singles = [
       ...query.phrases.map((p) => ({ phrases: [p], terms: [] })),

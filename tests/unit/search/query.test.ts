@@ -5,6 +5,7 @@ import {
   createFuse,
   matchTerm,
   parseQuery,
+  PARTIAL_ONLY_BELOW,
   PARTIAL_PENALTY,
   relevance,
   runSearch,
@@ -364,6 +365,27 @@ describe('searchIndex: words in different passages', () => {
     expect(group?.article).toBe('together');
     expect(group?.partial).toBeUndefined();
     expect(group?.score).toBeGreaterThan(0);
+  });
+
+  it('looks for spread words only while fewer than a page of articles hold them in one passage', () => {
+    const many: SearchSource = {
+      articles: [
+        ...Array.from({ length: PARTIAL_ONLY_BELOW }, (_, i) => ({
+          id: `together-${i}`,
+          title: `Leaders meet ${i}`,
+          outlet: { id: 'npr', name: 'NPR' },
+          published: '2017-11-06',
+          event: { id: 'tokyo-2017' },
+          paragraphs: [{ id: 'p1', text: 'Trump and Abe played golf on Sunday.' }],
+        })),
+        ...source.articles.filter((a) => a.id === 'apart'),
+      ],
+    };
+    const data = buildSearchRecords(many);
+    const fuse = createFuse(Fuse, data, buildSearchIndex(Fuse, data.records));
+    const groups = searchIndex(fuse, data, 'Abe golf').groups;
+    expect(groups).toHaveLength(PARTIAL_ONLY_BELOW);
+    expect(groups.some((g) => g.partial)).toBe(false);
   });
 
   it('needs every word somewhere in the article, and a second word to be spread at all', () => {
