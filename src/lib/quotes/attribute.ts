@@ -162,6 +162,16 @@ const SENTENCE_OPENERS = new Set(
   ),
 );
 
+/**
+ * Days and months: capitalised, but never part of a name. "On Monday Shinzo Abe told …" opens
+ * with a time adverbial, not with someone called "Monday Abe" governed by "On".
+ */
+const TIME_WORDS = new Set(
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
+    ' ',
+  ),
+);
+
 /** Words that may stand before a bare surname without making it someone else's name. */
 const NAME_PREFIXES = new Set(
   'Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Prime Minister Premier Chancellor Secretary Leader Chairman Chief Gen. General Sen. Senator Rep. Gov. Governor Emperor King Queen Prince Princess'.split(
@@ -534,7 +544,7 @@ function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[
 function isOtherPersonsName(text: string, start: number): boolean {
   const m = /(\S+)[ \u00a0]$/u.exec(text.slice(0, start));
   const word = m?.[1];
-  if (!m || !word || !/^\p{Lu}\p{Ll}+$/u.test(word) || NAME_PREFIXES.has(word)) return false;
+  if (!m || !word || !/^\p{Lu}\p{Ll}+$/u.test(word) || NAME_PREFIXES.has(word) || TIME_WORDS.has(word)) return false;
   const earlier = text.slice(0, start - m[0].length).trimEnd();
   const opensSentence = earlier === '' || /[.!?:;"“”]$/.test(earlier);
   return !(opensSentence && SENTENCE_OPENERS.has(word));
@@ -549,6 +559,7 @@ function isObject(text: string, start: number): boolean {
     if (!m) return false; // punctuation or the start: nothing governs it
     const word = m[1] ?? '';
     if (/[.]$/.test(word) && !/^(?:\p{L}\.)+$|^(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)\.$/u.test(word)) return false; // a sentence ended
+    if (TIME_WORDS.has(word)) return false; // "On Monday Abe …": the preposition governs the day
     const bare = word.toLowerCase().replace(/['’]s$/, '');
     if (PREPOSITIONS.has(bare) || OBJECT_VERBS.has(bare) || DETERMINERS.has(bare)) return true;
     if (/^\p{Lu}/u.test(word) || TITLE_WORDS.has(bare)) {

@@ -29,6 +29,10 @@ describe('attributeQuotes on the attribution fixture', () => {
     expect(who('totally destroy')).toEqual(['trump', 'alias']); // The U.S. leader ... has vowed to
   });
 
+  it('sees past a time adverbial and an appositive to the subject ("On Monday Shinzo Abe, the host, told")', () => {
+    expect(who('no going back')).toEqual(['abe', 'pre']);
+  });
+
   it('reads "according to" and "through an interpreter"', () => {
     expect(who('pre-eminent')).toEqual(['trump', 'according-to']);
     expect(who('No one likes conflict,')).toEqual(['abe', 'post']);

@@ -118,16 +118,16 @@ describe('the engine against the hand labels', () => {
     }
   });
 
-  // The third set was written and labelled blind, after the engine was frozen, and shows where it
-  // falls short (README, "How well it works"). These floors are what it measured: a regression
-  // guard, not the target.
+  // The third set was written and labelled blind and showed where the engine falls short (README,
+  // "How well it works"); one general fix came of it since. These floors are what it measures: a
+  // regression guard, not the target.
   it('holds its measured figures on the blind third set', () => {
     const { articles, gold, people } = heldOut('heldout3');
     const s = scoreQuotes(gold, buildQuoteCorpus(articles, people, contentTopics()).quotes);
     expect(s.extraction.precision.value).toBe(1);
     expect(s.extraction.recall.value).toBe(1);
     expect(s.alignment.precision.value).toBe(1);
-    expect(s.speaker.accuracy.value).toBeGreaterThanOrEqual(0.93);
+    expect(s.speaker.accuracy.value).toBeGreaterThanOrEqual(0.95);
     expect(s.alignment.recall.value).toBeGreaterThanOrEqual(0.94);
     expect(s.kind.accuracy.value).toBeGreaterThanOrEqual(0.95);
     expect(s.topics.exact.value).toBeGreaterThanOrEqual(0.8);
