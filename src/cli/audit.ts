@@ -26,6 +26,7 @@ import { createGzip } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import type { Config, Flags, Result } from 'lighthouse';
+import { CHROMIUM_ARGS } from '../../tests/e2e/browser.ts';
 import { serve } from '../../tests/e2e/serve.ts';
 import { headersFor, parseHeadersFile } from '../lib/headers.ts';
 import { normalizeBase } from '../lib/urls.ts';
@@ -45,11 +46,7 @@ const AUDIT_OUT = 'dist-audit';
 
 const CHROME_FLAGS = [
   '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_ARGS,
   // No way off the machine: no host name resolves but localhost (loopback IPs need none), and
   // anything else would go to a proxy on a closed loopback port (loopback itself bypasses it).
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',

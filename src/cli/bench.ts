@@ -21,7 +21,6 @@ import { spawn } from 'node:child_process';
 import {
   closeSync,
   cpSync,
-  createReadStream,
   existsSync,
   mkdirSync,
   openSync,
@@ -31,10 +30,8 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus } from '../lib/bench/corpus.ts';
@@ -45,17 +42,10 @@ import { attributeQuotes } from '../lib/quotes/attribute.ts';
 import { classifyQuotes } from '../lib/quotes/classify.ts';
 import { extractQuotes } from '../lib/quotes/extract.ts';
 import type { ArticleText } from '../lib/quotes/types.ts';
+import { serve } from '../../tests/e2e/serve.ts';
 import { ASTRO_BIN, buildEnv, readBaseContent, ROOT, writeCorpusProject } from './project-copy.ts';
 
 const TIME_BIN = '/usr/bin/time';
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** node_modules entries a build writes into (caches): the copy gets its own, empty. */
 const MARK_START = '<!-- bench:start -->';
 const MARK_END = '<!-- bench:end -->';
@@ -347,56 +337,6 @@ function measureDist(dist: string): DistResult {
 // ---------------------------------------------------------------------------------------------
 // Chromium
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml; charset=utf-8',
-};
-
-/** dist/ on a free port of 127.0.0.1, as a static host serves it. */
-function serveDir(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((request, response) => {
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-    } catch {
-      response.writeHead(400).end();
-      return;
-    }
-    let local = resolve(root, `.${sep}${path}`);
-    if (local !== root && !local.startsWith(root + sep)) {
-      response.writeHead(404).end();
-      return;
-    }
-    if (existsSync(local) && statSync(local).isDirectory()) local = join(local, 'index.html');
-    if (!existsSync(local) || !statSync(local).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, {
-      'Content-Type': TYPES[extname(local)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-store',
-    });
-    createReadStream(local).pipe(response);
-  });
-  return new Promise((done) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      done({
-        url: `http://127.0.0.1:${port}/`,
-        close: () =>
-          new Promise((closed) => {
-            server.closeAllConnections();
-            server.close(() => closed());
-          }),
-      });
-    });
-  });
-}
-
 interface BrowserResult {
   /** Navigation to the first result rendered, per run (ms). */
   firstSearch: number[];
@@ -431,9 +371,10 @@ const isSearchDownload = (url: string): boolean => {
 };
 
 async function measureBrowser(dist: string, runs: number): Promise<BrowserResult> {
-  const { chromium } = await import('playwright-core');
-  const server = await serveDir(dist);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // Loaded here, not at start-up: --skip-browser runs never load playwright.
+  const { launchBrowser } = await import('../../tests/e2e/browser.ts');
+  const server = await serve(dist);
+  const browser = await launchBrowser();
   const localFile = (url: string) => join(dist, decodeURIComponent(new URL(url).pathname));
   const bytesOf = (urls: string[]) =>
     [...new Set(urls.filter(isSearchDownload))].reduce(

@@ -7,6 +7,7 @@
  * there (node_modules/.astro holds the content layer's data store) are the copy's own: copies
  * that build side by side never read one another's content.
  */
+import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -77,4 +78,31 @@ export function writeCorpusProject(corpus: BenchCorpus, prefix: string): string 
   for (const article of corpus.articles)
     writeFileSync(join(content, 'articles', `${article.id}.md`), serializeArticle(article));
   return dir;
+}
+
+/**
+ * `astro build` in `cwd` as a child process, with `buildEnv(env)`; resolves with its exit status
+ * (1 on a timeout) and everything it printed, so a caller can assert success or a failure message.
+ */
+export function astroBuild(
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs = 300_000,
+): Promise<{ status: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [ASTRO_BIN, 'build'],
+      {
+        cwd,
+        env: buildEnv({ NO_COLOR: '1', FORCE_COLOR: '0', ...env }),
+        timeout: timeoutMs,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ status, output: `${stdout}\n${stderr}` });
+      },
+    );
+  });
 }

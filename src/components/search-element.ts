@@ -20,6 +20,7 @@ import { emptyStatus, statusOf } from '../lib/search/status.ts';
 import type { StatusPart } from '../lib/search/status.ts';
 import { createUrls } from '../lib/urls.ts';
 import type { SiteUrls } from '../lib/urls.ts';
+import { plural } from '../lib/words.ts';
 
 /** Pause after the last keystroke before searching. */
 const DEBOUNCE_MS = 150;
@@ -314,7 +315,7 @@ class ParallaxSearch extends HTMLElement {
     }
     if (group.more > 0) {
       const more = el('p', 'search-more');
-      const all = el('a', undefined, `${group.more} more ${group.more === 1 ? 'match' : 'matches'} in this article`);
+      const all = el('a', undefined, `${plural(group.more, 'more match', 'more matches')} in this article`);
       all.href = this.#urls.article(group.article, group.next); // the first of them
       more.append(all);
       item.append(more);

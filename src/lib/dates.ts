@@ -53,9 +53,3 @@ export function formatDayRange(startDay: string, endDay: string): DayRange {
   if (sameYear) return { start: DAY_MONTH.format(start), end: formatDay(endDay), separator: ' – ' };
   return { start: full, end: formatDay(endDay), separator: ' – ' };
 }
-
-/** The span of days as one string (see formatDayRange). */
-export function formatDayRangeText(startDay: string, endDay: string): string {
-  const { start, end, separator } = formatDayRange(startDay, endDay);
-  return end === null ? start : `${start}${separator}${end}`;
-}

@@ -2,11 +2,10 @@
  * Bad content stops the build with a message naming the file and the field. Each case
  * builds a throwaway copy of the project whose content/ holds one broken article.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ASTRO_BIN, buildEnv, copyProject, ROOT } from '../../src/cli/project-copy.ts';
+import { astroBuild, copyProject, ROOT } from '../../src/cli/project-copy.ts';
 
 const GOOD = readFileSync(join(ROOT, 'content/articles/npr-trump-japan-visit-2017.md'), 'utf8');
 const made: string[] = [];
@@ -21,26 +20,6 @@ function projectWith(article: string): string {
   });
   writeFileSync(join(dir, 'content/articles/broken.md'), article);
   return dir;
-}
-
-/** Runs `astro build` in `dir` (asynchronously, so cases can build side by side). */
-function build(dir: string): Promise<{ status: number | null; output: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [ASTRO_BIN, 'build'],
-      {
-        cwd: dir,
-        env: buildEnv({ NO_COLOR: '1', FORCE_COLOR: '0' }),
-        timeout: 180_000,
-        maxBuffer: 16 * 1024 * 1024,
-      },
-      (error, stdout, stderr) => {
-        const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ status, output: `${stdout}\n${stderr}` });
-      },
-    );
-  });
 }
 
 const cases: Array<[string, string, RegExp]> = [
@@ -75,13 +54,13 @@ afterAll(() => {
 
 describe('a broken article stops the build', () => {
   it.concurrent.each(cases)('%s', { timeout: 240_000 }, async (_name, article, message) => {
-    const result = await build(projectWith(article));
+    const result = await astroBuild(projectWith(article), {}, 180_000);
     expect(result.status, result.output).not.toBe(0);
     expect(result.output).toMatch(message);
   });
 
   it('while the unbroken copy builds', { timeout: 240_000 }, async () => {
-    const result = await build(projectWith(GOOD));
+    const result = await astroBuild(projectWith(GOOD), {}, 180_000);
     expect(result.status, result.output).toBe(0);
   });
 });

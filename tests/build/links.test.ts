@@ -12,7 +12,6 @@
  * Sitemap line. Absolute URLs count as internal when they are on the site's own origin
  * (the canonical URL's); URLs to other origins are the budgets test's business.
  */
-import { spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -30,7 +29,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ASTRO_BIN, buildEnv } from '../../src/cli/project-copy.ts';
+import { astroBuild } from '../../src/cli/project-copy.ts';
 import { BASE, DIST, ROOT } from './dist.ts';
 
 const SUBPATH_DIR = 'dist-subpath';
@@ -278,35 +277,6 @@ function expectClean(report: Report) {
   expect(report.problems, `${report.problems.length} broken:\n${report.problems.slice(0, 80).join('\n')}`).toEqual([]);
 }
 
-/** `astro build` for a base path into `outDir`, as a child process (resolves when it succeeds). */
-function build(base: string, outDir: string, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
-      cwd: ROOT,
-      env: buildEnv({ BASE_PATH: base, OUT_DIR: outDir }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(
-        new Error(`astro build (BASE_PATH=${base}) took more than ${timeoutMs / 1000} s:\n${output.slice(-3000)}`),
-      );
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`astro build (BASE_PATH=${base}) exited with ${code}:\n${output.slice(-3000)}`));
-    });
-  });
-}
-
 describe(`links of the build under test (${relative(ROOT, DIST)}, base ${BASE})`, () => {
   it('every internal link, asset and #fragment resolves', () => {
     if (!existsSync(join(DIST, 'index.html'))) throw new Error(`No build in ${DIST}: run npx astro build first.`);
@@ -318,7 +288,12 @@ describe(`links of a sub-path build (${SUBPATH_DIR}, base ${SUBPATH_BASE})`, () 
   const dir = join(ROOT, SUBPATH_DIR);
 
   beforeAll(async () => {
-    await build(SUBPATH_BASE, `./${SUBPATH_DIR}`, 180_000);
+    const { status, output } = await astroBuild(
+      ROOT,
+      { BASE_PATH: SUBPATH_BASE, OUT_DIR: `./${SUBPATH_DIR}` },
+      180_000,
+    );
+    if (status !== 0) throw new Error(`astro build (BASE_PATH=${SUBPATH_BASE}) failed:\n${output.slice(-3000)}`);
   }, 200_000);
 
   it('every internal URL starts with the base, and every link, asset and #fragment resolves', () => {

@@ -4,14 +4,14 @@
  * across all events must stay bounded (the newest events in full, the rest as links) while
  * every quote of a topic is still shown, exactly once, on its event's view.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ASTRO_BIN, buildEnv, readBaseContent, writeCorpusProject } from '../../src/cli/project-copy.ts';
+import { astroBuild, readBaseContent, writeCorpusProject } from '../../src/cli/project-copy.ts';
 import { generateCorpus } from '../../src/lib/bench/corpus.ts';
+import { plural } from '../../src/lib/words.ts';
 import { EVENTS_PER_VIEW, ROWS_PER_EVENT } from '../../src/lib/compare.ts';
 import { $, $$, idsOn, type QuoteRecord, type StatementRecord, text } from './dist.ts';
 
@@ -29,15 +29,8 @@ const json = <T>(name: string): T => JSON.parse(readFileSync(join(dir, 'dist/dat
 beforeAll(async () => {
   const corpus = generateCorpus(readBaseContent().corpusBase, { size: ARTICLES, seed: 'scale-test' });
   dir = writeCorpusProject(corpus, 'parallax-scale-');
-  await new Promise<void>((resolve, reject) =>
-    execFile(
-      process.execPath,
-      [ASTRO_BIN, 'build'],
-      { cwd: dir, env: buildEnv({ NO_COLOR: '1' }), timeout: 300_000, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) =>
-        error ? reject(new Error(`build of ${ARTICLES} articles failed:\n${stdout}\n${stderr}`)) : resolve(),
-    ),
-  );
+  const { status, output } = await astroBuild(dir);
+  if (status !== 0) throw new Error(`build of ${ARTICLES} articles failed:\n${output}`);
 }, 320_000);
 
 afterAll(() => {
@@ -72,7 +65,9 @@ describe(`topic pages over ${ARTICLES} synthetic articles`, () => {
     expect(shownEvents.length + listed.length).toBe(events.length);
     // The numbers at the top count the whole topic, not just the events shown.
     const quotes = statements.reduce((n, s) => n + s.quotes.length, 0);
-    expect(text($('.whose', tree))).toContain(`(${quotes} quotes in ${statements.length} statements`);
+    expect(text($('.whose', tree))).toContain(
+      `(${plural(quotes, 'quote')} in ${plural(statements.length, 'statement')}`,
+    );
   });
 
   it.each(topics)('%s: every quote appears exactly once on its event view, which links few events', (topic) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatDayRange, formatDayRangeText, isCalendarDate, toIsoDay } from '../../src/lib/dates.ts';
+import { formatDay, formatDayRange, isCalendarDate, toIsoDay } from '../../src/lib/dates.ts';
 
 describe('isCalendarDate', () => {
   it.each(['2017-11-06', '2018-06-07', '2016-02-29'])('accepts %s', (d) => expect(isCalendarDate(d)).toBe(true));
@@ -24,7 +24,8 @@ describe('day ranges', () => {
     ['2017-12-30', '2018-01-02', '30 December 2017 – 2 January 2018'],
     ['2017-11-05', '2018-11-07', '5 November 2017 – 7 November 2018'],
   ])('%s to %s reads %j', (start, end, expected) => {
-    expect(formatDayRangeText(start, end)).toBe(expected);
+    const { start: from, end: to, separator } = formatDayRange(start, end);
+    expect(to === null ? from : `${from}${separator}${to}`).toBe(expected);
   });
 
   it('returns the parts for separate <time> elements', () => {

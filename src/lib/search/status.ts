@@ -5,6 +5,7 @@
  */
 import type { ParsedQuery, SearchGroup, SimilarWords } from './query.ts';
 import { fold } from './text.ts';
+import { listOf, plural } from '../words.ts';
 
 export type StatusPart = string | { echo: string };
 
@@ -43,11 +44,10 @@ export interface StatusResults {
   complete: boolean;
 }
 
-const articles = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'article' : 'articles'}`;
+const articles = (n: number) => plural(n, 'article');
 
 /** "a or b", "a, b, or c". */
-const or = (items: readonly string[]) =>
-  items.length < 3 ? items.join(' or ') : `${items.slice(0, -1).join(', ')}, or ${items[items.length - 1]}`;
+const or = (items: readonly string[]) => listOf(items, 'or', true);
 
 /** The status line for a search of `q` (as typed) with or without filters set. */
 export function statusOf(q: string, filtered: boolean, results: StatusResults): StatusPart[] {

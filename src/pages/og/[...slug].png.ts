@@ -10,8 +10,7 @@ import { groupedBy } from '../../lib/compare.ts';
 import { formatDay } from '../../lib/dates.ts';
 import { ogCardSvg, type OgBar, type OgCard, type OgKey } from '../../lib/og.ts';
 import { SITE } from '../../site.ts';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { plural } from '../../lib/words.ts';
 
 export const getStaticPaths = (async () => {
   const corpus = await getCorpus();

@@ -11,7 +11,8 @@ const outlets = {
   reuters: { id: 'reuters', name: 'Reuters' },
 };
 
-function article(
+/** A source article: paragraphs get ids p1, p2…; the date follows the event. */
+export function article(
   id: string,
   title: string,
   outlet: keyof typeof outlets,

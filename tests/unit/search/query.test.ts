@@ -13,10 +13,8 @@ import {
   toFuseQuery,
 } from '../../../src/lib/search/query.ts';
 import { FUSE_OPTIONS } from '../../../src/lib/search/options.ts';
-import { buildSearchRecords } from '../../../src/lib/search/records.ts';
-import type { SearchSource } from '../../../src/lib/search/records.ts';
 import { fold } from '../../../src/lib/search/text.ts';
-import { fixtureSearch, SOURCE } from './fixtures.ts';
+import { article, fixtureSearch, SOURCE } from './fixtures.ts';
 
 const { data, fuse } = fixtureSearch();
 const search = (q: string, filters = {}) => searchIndex(fuse, data, q, filters);
@@ -229,28 +227,19 @@ describe('searchIndex grouping', () => {
   });
 
   it('links "more matches" to the first passage not shown, in reading order', () => {
-    const source: SearchSource = {
+    const { data: talks, fuse: talksFuse } = fixtureSearch({
       articles: [
-        {
-          id: 'talks',
-          title: 'Leaders meet',
-          outlet: { id: 'npr', name: 'NPR' },
-          published: '2017-11-06',
-          event: { id: 'tokyo-2017' },
-          paragraphs: [
-            { id: 'p1', text: 'Officials said trade came up over lunch, among many other things.' },
-            { id: 'p2', text: '"We want fair trade," Trump said.' },
-            { id: 'p3', text: '"More trade," Abe said.' },
-          ],
-        },
+        article('talks', 'Leaders meet', 'npr', 'tokyo-2017', [
+          'Officials said trade came up over lunch, among many other things.',
+          '"We want fair trade," Trump said.',
+          '"More trade," Abe said.',
+        ]),
       ],
       quotes: [
         { article: 'talks', anchor: 'q2-1', text: 'We want fair trade,', speaker: null, topics: [] },
         { article: 'talks', anchor: 'q3-1', text: 'More trade,', speaker: null, topics: [] },
       ],
-    };
-    const talks = buildSearchRecords(source);
-    const talksFuse = createFuse(Fuse, talks, buildSearchIndex(Fuse, talks.records));
+    });
     const group = searchIndex(talksFuse, talks, 'trade', {}, { perArticle: 1, requireWordMatch: true }).groups[0];
     // Quotes outrank paragraphs: one quote is shown, the other quote and p1 are not; p1 comes first on the page.
     expect(group?.hits.map((h) => h.record.kind)).toEqual(['quote']);
@@ -311,31 +300,16 @@ describe('runSearch', () => {
 });
 
 describe('searchIndex: words in different passages', () => {
-  const source: SearchSource = {
+  const apartArticle = article('apart', 'Trump assures Abe pressure is still on', 'nikkei', 'washington-2018', [
+    'The leaders met at the White House.',
+    'They most recently played golf at Mar-a-Lago.',
+  ]);
+  const { data: apart, fuse: apartFuse } = fixtureSearch({
     articles: [
-      {
-        id: 'apart',
-        title: 'Trump assures Abe pressure is still on',
-        outlet: { id: 'nikkei', name: 'Nikkei' },
-        published: '2018-06-07',
-        event: { id: 'washington-2018' },
-        paragraphs: [
-          { id: 'p1', text: 'The leaders met at the White House.' },
-          { id: 'p2', text: 'They most recently played golf at Mar-a-Lago.' },
-        ],
-      },
-      {
-        id: 'together',
-        title: 'Leaders meet',
-        outlet: { id: 'npr', name: 'NPR' },
-        published: '2017-11-06',
-        event: { id: 'tokyo-2017' },
-        paragraphs: [{ id: 'p1', text: 'Trump and Abe played golf on Sunday.' }],
-      },
+      apartArticle,
+      article('together', 'Leaders meet', 'npr', 'tokyo-2017', ['Trump and Abe played golf on Sunday.']),
     ],
-  };
-  const apart = buildSearchRecords(source);
-  const apartFuse = createFuse(Fuse, apart, buildSearchIndex(Fuse, apart.records));
+  });
 
   it('finds an article holding every word in some passage, below those with one passage holding them all', () => {
     const results = searchIndex(apartFuse, apart, 'Abe golf');
@@ -368,21 +342,14 @@ describe('searchIndex: words in different passages', () => {
   });
 
   it('looks for spread words only while fewer than a page of articles hold them in one passage', () => {
-    const many: SearchSource = {
+    const { data, fuse } = fixtureSearch({
       articles: [
-        ...Array.from({ length: PARTIAL_ONLY_BELOW }, (_, i) => ({
-          id: `together-${i}`,
-          title: `Leaders meet ${i}`,
-          outlet: { id: 'npr', name: 'NPR' },
-          published: '2017-11-06',
-          event: { id: 'tokyo-2017' },
-          paragraphs: [{ id: 'p1', text: 'Trump and Abe played golf on Sunday.' }],
-        })),
-        ...source.articles.filter((a) => a.id === 'apart'),
+        ...Array.from({ length: PARTIAL_ONLY_BELOW }, (_, i) =>
+          article(`together-${i}`, `Leaders meet ${i}`, 'npr', 'tokyo-2017', ['Trump and Abe played golf on Sunday.']),
+        ),
+        apartArticle,
       ],
-    };
-    const data = buildSearchRecords(many);
-    const fuse = createFuse(Fuse, data, buildSearchIndex(Fuse, data.records));
+    });
     const groups = searchIndex(fuse, data, 'Abe golf').groups;
     expect(groups).toHaveLength(PARTIAL_ONLY_BELOW);
     expect(groups.some((g) => g.partial)).toBe(false);
