@@ -16,15 +16,22 @@ import { append } from './collections.ts';
  *
  * Topic `terms` are specific vocabulary ("missile", "tariff", "abduct*"); `context` cues are
  * weaker ("North Korea"). Texts are read from narrowest to widest and the FIRST step where
- * anything matches decides (every topic matching at that step is kept):
+ * anything matches decides; at that step a topic is kept when it has at least half as many
+ * matches as the leading one (so one "threatened" does not make a paragraph about tariffs,
+ * imports and trade a security paragraph):
  *   1. terms in the quote itself, then its clause (the narration between the commas,
  *      semicolons, dashes or "and"/"but" around it: `a "free, fair and reciprocal" trade
  *      relationship`), its sentence, its paragraph, its section heading;
  *   2. context cues in the narration (never inside quotes) of its clause, sentence, paragraph
  *      — the reporter's own framing ("On North Korea, Trump said ...");
- *   3. terms, then narration context cues, in the previous paragraph of the same section;
- *   4. context cues inside the quote (a passing mention of "North Korea");
- *   5. terms in the article's lead paragraph, which states what the story is about.
+ *   3. no topic when the paragraph changes the subject: it says much (OFF_TOPIC_WORDS
+ *      meaningful narration words) and names no topic (the golf, the banquet, the "bromance")
+ *      — unless it refers back ("this issue");
+ *   4. the running topic: terms, then narration context cues, of the previous paragraph of the
+ *      same section, reading further back (up to LOOK_BACK) only through paragraphs that are
+ *      little more than a quote; a previous paragraph that changed the subject gives no topic;
+ *   5. context cues inside the quote, then inside the paragraph's other quotes;
+ *   6. terms in the article's lead paragraph, which states what the story is about.
  * Terms match case-insensitively as whole words or phrases, with simple inflections
  * (missile/missiles, threaten/threatened, ally/allies); a trailing * matches any ending
  * (abduct* → abductee, abduction). An override's `topics` replace the result.
@@ -42,30 +49,136 @@ export function classifyQuotes(
     weak: compileTerms(t.context ?? []),
   }));
   const masked = maskedParagraphs(article.paragraphs, quotes);
+  const reader = new SectionReader(article.paragraphs, masked, matchers);
   return quotes.map((quote) => {
     const override = topicOverrides.get(normalizeText(quote.text));
     if (override?.topics) return { ...quote, topics: [...override.topics] };
-    const c = contextLevels(article.paragraphs, masked, quote);
-    const steps: Array<[string, 'strong' | 'weak']> = [
-      [c.quote, 'strong'],
-      [c.clause, 'strong'],
-      [c.sentence, 'strong'],
-      [c.paragraph, 'strong'],
-      [c.heading, 'strong'],
-      [c.clauseNarration, 'weak'],
-      [c.sentenceNarration, 'weak'],
-      [c.paragraphNarration, 'weak'],
-      [c.previous, 'strong'],
-      [c.previousNarration, 'weak'],
-      [c.quote, 'weak'],
-      [c.lead, 'strong'],
-    ];
-    for (const [text, key] of steps) {
-      const found = matchers.filter((m) => m[key] !== null && m[key]!.test(text)).map((m) => m.id);
-      if (found.length > 0) return { ...quote, topics: found };
-    }
-    return { ...quote, topics: [] };
+    return { ...quote, topics: decide(contextLevels(article.paragraphs, masked, quote), matchers, reader, quote).topics };
   });
+}
+
+interface Matcher {
+  id: string;
+  strong: RegExp | null;
+  weak: RegExp | null;
+}
+
+/** Topics whose cues a text holds, keeping only those with at least half the leading topic's count of matches. */
+function dominant(matchers: Matcher[], text: string, key: 'strong' | 'weak'): string[] {
+  const counts = matchers.map((m) => ({ id: m.id, n: countMatches(m[key], text) }));
+  const top = Math.max(0, ...counts.map((c) => c.n));
+  return top === 0 ? [] : counts.filter((c) => c.n * 2 >= top).map((c) => c.id);
+}
+
+function countMatches(re: RegExp | null, text: string): number {
+  if (re === null || text === '') return 0;
+  return text.match(new RegExp(re.source, 'giu'))?.length ?? 0;
+}
+
+function decide(
+  c: Levels,
+  matchers: Matcher[],
+  reader: SectionReader,
+  quote: AttributedQuote,
+): { topics: string[]; step: string } {
+  const steps: Array<[string, string, 'strong' | 'weak']> = [
+    ['quote', c.quote, 'strong'],
+    ['clause', c.clause, 'strong'],
+    ['sentence', c.sentence, 'strong'],
+    ['paragraph', c.paragraph, 'strong'],
+    ['heading', c.heading, 'strong'],
+    ['clause-narration', c.clauseNarration, 'weak'],
+    ['sentence-narration', c.sentenceNarration, 'weak'],
+    ['paragraph-narration', c.paragraphNarration, 'weak'],
+  ];
+  for (const [step, text, key] of steps) {
+    const found = dominant(matchers, text, key);
+    if (found.length > 0) return { topics: found, step };
+  }
+  const first = quote.spans[0]!.paragraph;
+  // a paragraph that says much and names no topic is about something else (the golf, the dinner)
+  if (reader.offTopic(first)) return { topics: [], step: 'off-topic paragraph' };
+  const inherited = reader.inherited(first, new Set(quote.spans.map((s) => s.paragraph)));
+  if (inherited) return inherited;
+  const weakInQuote = dominant(matchers, c.quote, 'weak');
+  if (weakInQuote.length > 0) return { topics: weakInQuote, step: 'quote-weak' };
+  const weakInParagraph = dominant(matchers, c.paragraph, 'weak');
+  if (weakInParagraph.length > 0) return { topics: weakInParagraph, step: 'paragraph-weak' };
+  const lead = dominant(matchers, c.lead, 'strong');
+  return { topics: lead, step: lead.length ? 'lead' : 'none' };
+}
+
+/** Narration words that carry meaning: no stopwords, speech verbs or one- and two-letter words. */
+const FILLER = new Set(
+  (
+    'the and but for with from into onto about over than then that this these those there here their they them ' +
+    'was were been being are has have had its his her hers him she who whom whose which what when where while ' +
+    'would could should will shall may might must can also just not very said says told tells added adds noted ' +
+    'asked according after before during since until one two three first last later earlier some such both each'
+  ).split(' '),
+);
+
+function meaningfulWords(narration: string): number {
+  return (narration.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter(
+    (w) => w.length > 2 && !FILLER.has(w.toLowerCase()) && !/^[Xx]+$/.test(w),
+  ).length;
+}
+
+/** At least this many meaningful narration words with no topic cue make a paragraph off-topic. */
+export const OFF_TOPIC_WORDS = 15;
+/** A paragraph whose narration has at most this many meaningful words is a quote carried by its context. */
+export const CARRIED_WORDS = 8;
+/** "this issue", "the same matter": the paragraph goes on with the subject before it. */
+const REFERS_BACK = /\b(?:this|that|these|those|the same)\s+(?:issues?|matters?|subjects?|topics?|questions?|problems?|disputes?|points?|areas?|fronts?|concerns?)\b/i;
+/** How many paragraphs back a quote may look for the running topic. */
+const LOOK_BACK = 3;
+
+/** Reads paragraphs of one section backwards: the running topic, or a change of subject. */
+class SectionReader {
+  private paragraphs: Paragraph[];
+  private masked: Map<number, string>;
+  private matchers: Matcher[];
+
+  constructor(paragraphs: Paragraph[], masked: Map<number, string>, matchers: Matcher[]) {
+    this.paragraphs = paragraphs;
+    this.masked = masked;
+    this.matchers = matchers;
+  }
+
+  private at(index: number): Paragraph | undefined {
+    return this.paragraphs.find((p) => p.index === index);
+  }
+
+  private cues(index: number): boolean {
+    const p = this.at(index);
+    if (!p) return false;
+    return this.matchers.some(
+      (m) => countMatches(m.strong, p.text) > 0 || countMatches(m.weak, this.masked.get(index) ?? '') > 0,
+    );
+  }
+
+  offTopic(index: number): boolean {
+    const narration = this.masked.get(index) ?? '';
+    return !this.cues(index) && !REFERS_BACK.test(narration) && meaningfulWords(narration) >= OFF_TOPIC_WORDS;
+  }
+
+  /** The topics of the nearest earlier paragraph of the section that has any, read through quote-only paragraphs. */
+  inherited(index: number, covered: Set<number>): { topics: string[]; step: string } | undefined {
+    const own = this.at(index);
+    for (let back = 1; back <= LOOK_BACK; back += 1) {
+      const p = this.at(index - back);
+      if (!p || p.heading !== own?.heading) return undefined;
+      if (covered.has(p.index)) continue;
+      const strong = dominant(this.matchers, p.text, 'strong');
+      if (strong.length > 0) return { topics: strong, step: `previous-${back}` };
+      const weak = dominant(this.matchers, this.masked.get(p.index) ?? '', 'weak');
+      if (weak.length > 0) return { topics: weak, step: `previous-${back}-narration` };
+      if (this.offTopic(p.index)) return { topics: [], step: `previous-${back} off-topic` };
+      // only a paragraph that is little more than a quote passes the running topic on
+      if (meaningfulWords(this.masked.get(p.index) ?? '') > CARRIED_WORDS) return undefined;
+    }
+    return undefined;
+  }
 }
 
 /** A regular expression matching any of the terms, or null for none. */

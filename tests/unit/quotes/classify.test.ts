@@ -107,6 +107,50 @@ describe('the quote decides first, then ever wider context', () => {
   });
 });
 
+describe('the running topic and changes of subject', () => {
+  it('keeps only the topics with at least half the leading topic’s matches', () => {
+    const article = articleOf('a', [
+      'The leaders also discussed trade, a sore point since Trump threatened tariffs on imports.',
+      '"We are going to fix it," Trump said.',
+    ]);
+    // trade, tariffs, imports against one "threatened": a trade paragraph, not a security one
+    expect(topicsOf(article)).toEqual([['We are going to fix it,', ['trade']]]);
+  });
+
+  it('reads back through paragraphs that are little more than a quote', () => {
+    const article = articleOf('a', [
+      'Abe and Trump spoke about missiles on Monday.',
+      'Later the two leaders agreed to speed up trade talks.',
+      '"We will fix it," Trump said. He predicted a deal.',
+      '"We agreed to move fast," said Abe.',
+    ]);
+    expect(topicsOf(article)).toEqual([
+      ['We will fix it,', ['trade']],
+      ['We agreed to move fast,', ['trade']], // two back, through a paragraph carried by its quote
+    ]);
+  });
+
+  it('gives no topic to a paragraph that says much and names none: the golf, the banquet', () => {
+    const article = articleOf('a', [
+      'Trump and Abe clashed over missiles and sanctions on Monday.',
+      'The visit has been choreographed to flatter the guest, with a round of golf, a ringside seat at the sumo and a state banquet at the palace with the new emperor, in what local commentators have called a "bromance".',
+      '"He enjoys it," said one diplomat.',
+    ]);
+    expect(topicsOf(article)).toEqual([
+      ['bromance', []],
+      ['He enjoys it,', []], // the paragraph before it changed the subject
+    ]);
+  });
+
+  it('does not take a paragraph that refers back ("this issue") for a change of subject', () => {
+    const article = articleOf('a', [
+      'Trump complained about the trade deficit with Japan for many years.',
+      'The two leaders discussed this issue again during their long golf game on Sunday, and after the round Abe told waiting reporters that he had held deep discussions on many issues including "difficult ones."',
+    ]);
+    expect(topicsOf(article)).toEqual([['difficult ones.', ['trade']]]);
+  });
+});
+
 describe('overrides', () => {
   const article = articleOf('a', ['"Missiles are coming," Trump said.']);
 
