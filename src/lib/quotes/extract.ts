@@ -247,7 +247,8 @@ const SUBORDINATORS = new Set(
  * six or more words with a verb-like shape: a verb before any subordinate clause (`declared
  * that "the era of strategic patience is over."`), or it completes a reported clause whose
  * subject the narration gives (`said Beijing "supports the US and North Korea in keeping up
- * dialogue"`). Everything else — short phrases and scare quotes ("menace", "100 percent",
+ * dialogue"`), or it is a shorter clause that opens with its own subject (`but "I see it
+ * differently."`, `that "it's my priority too."`). Everything else — short phrases and scare quotes ("menace", "100 percent",
  * "America First") — is a "fragment".
  */
 export function quoteKind(text: string, paragraphText: string, start: number): QuoteKind {
@@ -257,6 +258,7 @@ export function quoteKind(text: string, paragraphText: string, start: number): Q
   if (introduced && /^[\p{Lu}\p{N}]/u.test(trimmed)) return 'full';
   const words = wordsOf(trimmed).map((w) => w.toLowerCase().replace(/’/g, "'"));
   if (words.length >= 6 && (hasMainVerb(words) || completesReportedClause(before))) return 'full';
+  if (words.length >= 3 && opensWithSubject(words) && hasMainVerb(words)) return 'full'; // but "I see it differently."
   return 'fragment';
 }
 
@@ -278,11 +280,18 @@ function completesReportedClause(before: string): boolean {
   return false;
 }
 
+/** The words open with a subject pronoun, bare or contracted: "I see …", "it's my priority too". */
+function opensWithSubject(words: string[]): boolean {
+  const first = words[0] ?? '';
+  return SUBJECT_PRONOUNS.has(first) || /^(i|we|you|they|he|she|it|that|there)'(m|re|ve|ll|d|s)$/.test(first);
+}
+
 function hasMainVerb(words: string[]): boolean {
   for (const [i, w] of words.entries()) {
     const next = words[i + 1];
     if (i > 0 && SUBORDINATORS.has(w)) return false;
     if (AUXILIARIES.has(w) || /n't$/.test(w) || /^(i|we|you|they|he|she|it)'(m|re|ve|ll|d)$/.test(w)) return true;
+    if (/^(he|she|it|that|there)'s$/.test(w)) return true; // "it's", "there's": is or has, never a possessive
     if (SUBJECT_PRONOUNS.has(w) && next !== undefined && !SUBORDINATORS.has(next)) return true;
   }
   return false;

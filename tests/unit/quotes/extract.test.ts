@@ -129,12 +129,17 @@ describe('quote kinds', () => {
   it('calls a long clause with a verb full, even in lower case', () => {
     expect(kindOf('Trump declared that "the era of strategic patience is over."')).toBe('full');
     expect(kindOf('Hua said Beijing "supports the US and North Korea in keeping up dialogue".')).toBe('full');
+    // short, but a clause with its own subject
+    expect(kindOf('Trump said some think it was a violation, but "I see it differently."')).toBe('full');
+    expect(kindOf('He told them that "it\'s my priority too."')).toBe('full');
   });
 
   it('calls short phrases and scare quotes fragments', () => {
     expect(kindOf('He pledged to fight the "menace" of North Korea.')).toBe('fragment');
     expect(kindOf('He stuck to his "America First" mantra.')).toBe('fragment');
     expect(kindOf('They are in "100 percent" agreement.')).toBe('fragment');
+    expect(kindOf('Kim perhaps "wants to get attention."')).toBe('fragment'); // a predicate without its subject
+    expect(kindOf('He called it "Abe\'s doctrine" again.')).toBe('fragment');
     expect(kindOf('He decried "the dangerous aggressions of the regime in North Korea."')).toBe('fragment');
     expect(kindOf('She said the situation was "already extremely complex, sensitive and weak".')).toBe('fragment');
   });
