@@ -136,6 +136,28 @@ describe('content overlap', () => {
     ).toMatchObject({ shared: 4, smaller: 4 });
     expect(contentOverlap('are 100% together', '"100 percent" together').containment).toBe(1);
   });
+
+  it('shares a word across its forms, as two translations word it', () => {
+    // Porter2: frankly/frank, negotiations/negotiate, denuclearization/denuclearize
+    expect(contentOverlap('talk with him frankly', 'a frank talk')).toMatchObject({ shared: 2, smaller: 2 });
+    expect(contentOverlap('the negotiations on denuclearization', 'negotiate to denuclearize')).toMatchObject({
+      shared: 2,
+    });
+  });
+
+  it('aligns two translations of one line that differ in word forms', () => {
+    const a = quote(
+      'kyodo-a',
+      'I am determined to meet Chairman Kim Jong Un face to face without any preconditions and talk with him frankly.',
+      'abe',
+    );
+    const b = quote(
+      'nhk-b',
+      'I want to meet Chairman Kim Jong Un without attaching any conditions and have a frank discussion with him.',
+      'abe',
+    );
+    expect(together(alignQuotes([a, b]), a, b)).toBe(true);
+  });
 });
 
 describe('blocking', () => {
