@@ -31,7 +31,10 @@ import { append } from './collections.ts';
  * An attribution whose subject is nobody on the list (`said a Japanese government official`),
  * a joint subject (`both Abe and Trump`) or no rule at all gives speaker null.
  * Pronouns resolve to the latest person of that pronoun named as a subject (not as an object
- * such as `talks with Abe`) earlier in the paragraph or the two before it.
+ * such as `talks with Abe` or `to flatter the president`) earlier in the paragraph or the two
+ * before it. Besides the aliases in `people`, a description the article gives someone in
+ * apposition (`Yoshihide Suga, the top government spokesman,`) names that person for the rest
+ * of the article (`Japan's top government spokesman said`).
  */
 export function attributeQuotes(
   article: ArticleText,
@@ -185,7 +188,6 @@ class NarrationReader {
 
   constructor(article: ArticleText, quotes: ExtractedQuote[], people: Person[]) {
     for (const p of people) this.pronounOf.set(p.id, p.pronoun);
-    const aliases = compileAliases(people);
     const spansByParagraph = new Map<number, QuoteSpan[]>();
     const quotesByParagraph = new Map<number, ExtractedQuote[]>();
     for (const q of quotes) {
@@ -193,8 +195,13 @@ class NarrationReader {
       const first = q.spans[0]!.paragraph;
       append(quotesByParagraph, first, q);
     }
+    const maskedOf = new Map(
+      article.paragraphs.map((p) => [p.index, maskQuotes(p.text, spansByParagraph.get(p.index) ?? [])]),
+    );
+    const known = compileAliases(people);
+    const aliases = [...known, ...appositiveAliases([...maskedOf.values()], known, people)];
     for (const paragraph of article.paragraphs) {
-      const masked = maskQuotes(paragraph.text, spansByParagraph.get(paragraph.index) ?? []);
+      const masked = maskedOf.get(paragraph.index)!;
       const plain = blankParentheticals(masked);
       const sentences = sentenceRanges(masked);
       const mentions = findMentions(masked, plain, aliases);
@@ -498,6 +505,54 @@ function compileAliases(people: Person[]): Alias[] {
   return aliases;
 }
 
+/** Nouns that head a role description: "the top government spokesman", "Japan's chief negotiator". */
+const ROLE_NOUNS = new Set(
+  'spokesman spokeswoman spokesperson secretary minister adviser advisor negotiator representative envoy ambassador official diplomat president premier leader chief director chairman aide correspondent commissioner'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Descriptions an article gives a named person in apposition — `Yoshihide Suga, the top government
+ * spokesman, told …`, `Toshimitsu Motegi, Japan's chief negotiator, said …` — become that person's
+ * aliases for this article, with "the" or any possessive in front (`Japan's top government spokesman
+ * said`) and without a leading proper adjective (`the US national security adviser` → `the national
+ * security adviser`). A description two people share, or that already names someone, is left out.
+ */
+function appositiveAliases(maskedParagraphs: string[], known: Alias[], people: Person[]): Alias[] {
+  const owners = new Map<string, Set<string>>();
+  for (const masked of maskedParagraphs) {
+    for (const mention of findMentions(masked, masked, known)) {
+      if (!mention.person || !mention.named) continue;
+      const m = /^,\s+(?:the|[\p{Lu}][\p{L}.]*['’]s)\s+([\p{L}. -]+?),/u.exec(masked.slice(mention.end));
+      const words = m?.[1]?.trim().split(/\s+/) ?? [];
+      if (words.length === 0 || words.length > 5 || !ROLE_NOUNS.has(words.at(-1)!.toLowerCase())) continue;
+      const cores = [words.join(' ')];
+      if (words.length > 1 && /^\p{Lu}/u.test(words[0]!)) cores.push(words.slice(1).join(' '));
+      for (const core of cores) {
+        const key = core.toLowerCase();
+        if (!owners.has(key)) owners.set(key, new Set());
+        owners.get(key)!.add(mention.person);
+      }
+    }
+  }
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const learned: Alias[] = [];
+  for (const [core, ids] of owners) {
+    const person = ids.size === 1 ? byId.get([...ids][0]!) : undefined;
+    if (!person) continue;
+    const sample = `the ${core}`;
+    if (known.some((a) => new RegExp(a.re.source, a.re.flags.replace('g', '')).test(sample))) continue;
+    const body = core
+      .split(' ')
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('\\s+');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:the|[\\p{Lu}][\\p{L}.]*['’]s)\\s+${body}(?![\\p{L}\\p{N}])`, 'giu');
+    learned.push({ re, person, named: false, surname: false });
+  }
+  return learned;
+}
+
 function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[] {
   const found: Array<{ start: number; end: number; person: string | null; pronoun: Pronoun | null; named: boolean }> =
     [];
@@ -562,13 +617,23 @@ function isObject(text: string, start: number): boolean {
     if (TIME_WORDS.has(word)) return false; // "On Monday Abe …": the preposition governs the day
     const bare = word.toLowerCase().replace(/['’]s$/, '');
     if (PREPOSITIONS.has(bare) || OBJECT_VERBS.has(bare) || DETERMINERS.has(bare)) return true;
-    if (/^\p{Lu}/u.test(word) || TITLE_WORDS.has(bare)) {
-      i = before.length - m[0].length;
+    if (/^\p{Lu}/u.test(word) || TITLE_WORDS.has(bare) || POSSESSIVE_DETERMINERS.has(bare)) {
+      i = before.length - m[0].length; // "met his counterpart Abe": what governs "his" governs Abe
       continue;
     }
-    return false;
+    // any other lower-case word but a conjunction, an adverb or a speech verb governs it: "to flatter the president"
+    return !(CLAUSE_WORDS.has(bare) || SUBJECT_OPENERS.has(bare) || SPEECH_VERBS.has(word) || /ly$/.test(bare));
   }
 }
+
+const POSSESSIVE_DETERMINERS = new Set('my our your his her their its'.split(' '));
+
+/** Lower-case words a sentence's subject may follow: adverbs and conjunctions ("then Trump said", "so Abe"). */
+const SUBJECT_OPENERS = new Set(
+  'also then later now earlier again meanwhile still yet today yesterday tomorrow once first finally instead nor either neither both even only said'.split(
+    ' ',
+  ),
+);
 
 /** Blanks comma-, dash- and bracket-delimited asides: ", who had been critical of Tokyo,". */
 function blankParentheticals(masked: string): string {

@@ -72,6 +72,39 @@ describe('attributeQuotes on the attribution fixture', () => {
   });
 });
 
+describe('what the article itself says about people', () => {
+  const speakersOf = (paragraphs: string[]) => {
+    const article = articleOf('a', paragraphs);
+    return attributeQuotes(article, extractQuotes(article), contentPeople()).map((q) => [q.text, q.speaker]);
+  };
+
+  it('learns a description given in apposition and finds it again, with another determiner', () => {
+    expect(
+      speakersOf([
+        'Chief Cabinet Secretary Yoshihide Suga, the top government spokesman, told reporters the talks went well.',
+        '"There is no gap whatsoever between us," Japan\'s top government spokesman said later.',
+      ]),
+    ).toEqual([['There is no gap whatsoever between us,', 'suga']]);
+  });
+
+  it('does not learn a description two people are given', () => {
+    expect(
+      speakersOf([
+        'Yoshihide Suga, the government spokesman, spoke first. Taro Kono, the government spokesman, spoke next.',
+        '"We agree," the government spokesman said.',
+      ]),
+    ).toEqual([['We agree,', null]]);
+  });
+
+  it('does not take the object of a verb for the subject of a scare quote', () => {
+    expect(
+      speakersOf([
+        'The visit was choreographed to flatter the president, in what commentators have called a "bromance".',
+      ]),
+    ).toEqual([['bromance', null]]);
+  });
+});
+
 describe('split quotations', () => {
   it('gives later parts the first part’s speaker', () => {
     const article = articleOf('split', [
