@@ -1,43 +1,71 @@
 /**
- * npm run eval:quotes [-- --verbose]
+ * npm run eval:quotes [-- --verbose] [-- --set <dir> ...]
  * Scores the quote engine against hand labels: the five articles in content/articles, and,
- * separately, three held-out sets of synthetic articles in other outlets' styles
- * (tests/fixtures/quotes/synthetic/heldout, heldout2, heldout3), each with its own gold and extra people.
+ * separately, every held-out set of synthetic articles in other outlets' styles
+ * (tests/fixtures/quotes/synthetic/heldout*), each a folder of articles with its own gold.json
+ * (`label`, `description`, `quotes`) and people.json (the speakers content/people.json lacks).
+ * `--set <dir>` scores only the named folders (a set being written, outside the tree).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { articleFromMarkdown, formatScores, scoreQuotes } from '../lib/quotes/evaluate.ts';
 import type { GoldQuote, QuoteScores } from '../lib/quotes/evaluate.ts';
 import { buildQuoteCorpus } from '../lib/quotes/index.ts';
 import type { Person, TopicDefinition } from '../lib/quotes/types.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(root, path), 'utf8')) as T;
+const synthetic = join(root, 'tests', 'fixtures', 'quotes', 'synthetic');
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
-function score(articleDir: string, goldPath: string, people: Person[], topics: TopicDefinition[]): QuoteScores {
-  const files = readdirSync(join(root, articleDir))
+interface Gold {
+  label?: string;
+  quotes: GoldQuote[];
+}
+
+function score(articleDir: string, gold: GoldQuote[], people: Person[], topics: TopicDefinition[]): QuoteScores {
+  const files = readdirSync(articleDir)
     .filter((f) => f.endsWith('.md'))
     .sort();
   const articles = files.map((f) =>
-    articleFromMarkdown(f.replace(/\.md$/, ''), readFileSync(join(root, articleDir, f), 'utf8')),
+    articleFromMarkdown(f.replace(/\.md$/, ''), readFileSync(join(articleDir, f), 'utf8')),
   );
-  const { quotes } = buildQuoteCorpus(articles, people, topics);
-  return scoreQuotes(readJson<{ quotes: GoldQuote[] }>(goldPath).quotes, quotes);
+  return scoreQuotes(gold, buildQuoteCorpus(articles, people, topics).quotes);
 }
 
-const people = readJson<Person[]>('content/people.json');
-const topics = readJson<TopicDefinition[]>('content/topics.json');
-const heldOut = (dir: string) =>
-  score(dir, `${dir}/gold.json`, [...people, ...readJson<Person[]>(`${dir}/people.json`)], topics);
-const columns = [
-  { label: 'five articles', scores: score('content/articles', 'tests/fixtures/quotes/gold.json', people, topics) },
-  { label: 'held-out 1 (Osaka)', scores: heldOut('tests/fixtures/quotes/synthetic/heldout') },
-  { label: 'held-out 2 (Hanoi)', scores: heldOut('tests/fixtures/quotes/synthetic/heldout2') },
-  { label: 'held-out 3 (Tokyo)', scores: heldOut('tests/fixtures/quotes/synthetic/heldout3') },
-];
+const people = readJson<Person[]>(join(root, 'content', 'people.json'));
+const topics = readJson<TopicDefinition[]>(join(root, 'content', 'topics.json'));
+
+function heldOut(dir: string): { label: string; scores: QuoteScores } {
+  const gold = readJson<Gold>(join(dir, 'gold.json'));
+  const extra = existsSync(join(dir, 'people.json')) ? readJson<Person[]>(join(dir, 'people.json')) : [];
+  return { label: gold.label ?? basename(dir), scores: score(dir, gold.quotes, [...people, ...extra], topics) };
+}
+
+const args = process.argv.slice(2);
+const named = args.flatMap((a, i) => (args[i - 1] === '--set' ? [resolve(a)] : []));
+const sets = readdirSync(synthetic, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && /^heldout\d*$/.test(d.name))
+  .map((d) => d.name)
+  .sort((a, b) => Number(a.slice(7) || 1) - Number(b.slice(7) || 1))
+  .map((name) => join(synthetic, name));
+
+const columns = named.length
+  ? named.map(heldOut)
+  : [
+      {
+        label: 'five articles',
+        scores: score(
+          join(root, 'content', 'articles'),
+          readJson<Gold>(join(root, 'tests', 'fixtures', 'quotes', 'gold.json')).quotes,
+          people,
+          topics,
+        ),
+      },
+      ...sets.map(heldOut),
+    ];
 
 console.log(formatScores(columns));
-if (process.argv.includes('--verbose')) {
+if (args.includes('--verbose')) {
   for (const { label, scores } of columns) {
     console.log(`\n${label}: ${scores.errors.length} disagreement(s)`);
     for (const e of scores.errors) console.log(`  ${e}`);
