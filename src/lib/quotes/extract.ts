@@ -305,7 +305,8 @@ function hasMainVerb(words: string[]): boolean {
  * Parts of one utterance share its first part's anchor:
  * - a quotation split by its attribution: "No one likes conflict," he said. "But ..."
  *   (the first part starts its sentence and ends in punctuation, the words between are one
- *   short sentence with a speech verb ending in a full stop, the next part starts a new sentence);
+ *   short sentence with a speech verb ending in a full stop, the next part starts a new sentence,
+ *   and may run on over paragraphs); or, mid-sentence, `"…," she said, "and …"`;
  * - two fragments glued by a single narrator word (a verb, not "and"): Pyongyang's "illegal ... tests"
  *   threatened "international peace".
  */
@@ -313,9 +314,9 @@ function linkUtterances(paragraphs: Paragraph[], quotes: ExtractedQuote[]): void
   for (let k = 1; k < quotes.length; k += 1) {
     const a = quotes[k - 1]!;
     const b = quotes[k]!;
-    const [sa] = a.spans;
+    const sa = a.spans.at(-1);
     const [sb] = b.spans;
-    if (!sa || !sb || a.spans.length !== 1 || b.spans.length !== 1 || sa.paragraph !== sb.paragraph) continue;
+    if (!sa || !sb || sa.paragraph !== sb.paragraph) continue; // b may run on over paragraphs
     const text = paragraphAt(paragraphs, sa.paragraph).text;
     const between = text.slice(sa.end + 1, sb.start - 1);
     if (/["“”„]/.test(between)) continue;
@@ -324,12 +325,19 @@ function linkUtterances(paragraphs: Paragraph[], quotes: ExtractedQuote[]): void
 }
 
 function isAttributionBridge(text: string, a: ExtractedQuote, between: string, b: ExtractedQuote): boolean {
-  const sa = a.spans[0]!;
+  const sa = a.spans.at(-1)!;
   const before = text.slice(0, sa.start - 1).trimEnd();
   const startsSentence = before === '' || /[.!?]["”’')\]]*$/.test(before);
-  const endsPart = /[,.!?…\u2014\u2013-]$/.test(a.text.trimEnd()) || /^\s*,/.test(between);
+  const ending = a.text.trimEnd().replace(/['’]+$/, ''); // a nested quote closes first: "... I like bilateral,'"
+  const endsPart = /[,.!?…\u2014\u2013-]$/.test(ending) || /^\s*,/.test(between);
   const bridge = between.trim();
-  if (!startsSentence || !endsPart || !bridge || !/[.!?]$/.test(bridge)) return false;
+  if (!startsSentence || !endsPart || !bridge) return false;
+  // "I have waited 40 years," she said, "and I don't know ...": the sentence goes on inside the next part
+  if (/,$/.test(bridge) && /,$/.test(ending) && /^\p{Ll}/u.test(b.text.trimStart())) {
+    const words = wordsOf(bridge);
+    return words.length > 0 && words.length <= 8 && words.some((w) => SPEECH_VERBS.has(w));
+  }
+  if (!/[.!?]$/.test(bridge)) return false;
   const inner = bridge.replace(/^[,.]\s*/, '').replace(/[.!?]$/, '');
   if (/[.!?:;]/.test(inner.replace(/\b(\p{L}\.)+/gu, ''))) return false; // more than one sentence
   const words = wordsOf(inner); // speech verbs in lower case only ("United States" is no verb)
