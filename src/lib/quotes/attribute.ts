@@ -1,4 +1,4 @@
-import { maskQuotes, SPEECH_PARTICIPLES, SPEECH_VERBS, sentenceRanges } from './extract.ts';
+import { maskQuotes, SPEECH_PARTICIPLES, SPEECH_VERBS, sentenceRanges, wordsOf } from './extract.ts';
 import type {
   ArticleText,
   AttributedQuote,
@@ -20,7 +20,9 @@ import { append } from './collections.ts';
  * 3. post-attribution right after the quote: `"...," Trump said` / `said Trump` / `he noted`;
  * 4. pre-attribution: the last speech verb before the quote in its sentence and that verb's
  *    subject (`Abe said: "..."`, `He said Abe "will..."`; `..., calling it a "disaster"` and
- *    `X and said "..."` take the sentence's subject);
+ *    `X and said "..."` take the sentence's subject, `with Trump later praising …` its own);
+ *    a quote inside an aside takes the aside's (`the talks, which officials are calling "FFR",`
+ *    → nobody on the list; `Abe, who called it "a good deal",` → Abe);
  * 5. `according to the president`;
  * 6. a quote that is a whole sentence: the subject of the sentence before it in the paragraph,
  *    or of a previous paragraph ending in a colon (`As NPR's Scott Horsley reports from Tokyo:`),
@@ -28,7 +30,10 @@ import { append } from './collections.ts';
  *    the previous paragraph with its attribution;
  * 7. a fragment inside a sentence whose subject is one person (`Abe said the two leaders are in
  *    "100 percent" agreement`, `the U.S. president stuck to his "America First" mantra`).
- * An attribution whose subject is nobody on the list (`said a Japanese government official`),
+ * A definite title no alias knows, right after a sentence about a named person, is that person
+ * (`Suga praised … "…," Japan's top government spokesman said`).
+ * An attribution whose subject is nobody on the list (`said a Japanese government official`,
+ * `what commentators have called`),
  * a joint subject (`both Abe and Trump`) or no rule at all gives speaker null.
  * Pronouns resolve to the latest person of that pronoun named as a subject (not as an object
  * such as `talks with Abe` or `to flatter the president`) earlier in the paragraph or the two
@@ -185,9 +190,13 @@ const NAME_PREFIXES = new Set(
 class NarrationReader {
   private views = new Map<number, ParagraphView>();
   private pronounOf = new Map<string, Pronoun>();
+  private roleOf = new Map<string, string>();
+  /** Descriptions the article gives two or more people: they name nobody. */
+  private sharedDescriptions = new Set<string>();
 
   constructor(article: ArticleText, quotes: ExtractedQuote[], people: Person[]) {
     for (const p of people) this.pronounOf.set(p.id, p.pronoun);
+    for (const p of people) this.roleOf.set(p.id, p.role);
     const spansByParagraph = new Map<number, QuoteSpan[]>();
     const quotesByParagraph = new Map<number, ExtractedQuote[]>();
     for (const q of quotes) {
@@ -199,7 +208,9 @@ class NarrationReader {
       article.paragraphs.map((p) => [p.index, maskQuotes(p.text, spansByParagraph.get(p.index) ?? [])]),
     );
     const known = compileAliases(people);
-    const aliases = [...known, ...appositiveAliases([...maskedOf.values()], known, people)];
+    const learned = appositiveAliases([...maskedOf.values()], known, people);
+    this.sharedDescriptions = learned.shared;
+    const aliases = [...known, ...learned.aliases];
     for (const paragraph of article.paragraphs) {
       const masked = maskedOf.get(paragraph.index)!;
       const plain = blankParentheticals(masked);
@@ -283,22 +294,65 @@ class NarrationReader {
       if (two && isCompound(view, one!, two)) return { speaker: null, method: 'none' };
       return this.resolve(view, one!, method);
     }
+    const described = this.describedSpeaker(view, start, np);
+    if (described) return described;
     const firstWord = /[\p{L}\p{N}]+/u.exec(np)?.[0].toLowerCase();
     if (firstWord && NP_DETERMINERS.has(firstWord)) return { speaker: null, method: 'none' };
     return undefined;
+  }
+
+  /**
+   * A definite title no alias knows, right after a sentence about a named person, is that person
+   * told another way: `Suga praised the outcome. "…," Japan's top government spokesman said.`
+   * Not when an indefinite one came first ("a spokesman … the spokesman": someone unnamed), nor
+   * when the title is in another listed person's role.
+   */
+  private describedSpeaker(view: ParagraphView, start: number, np: string): Found | undefined {
+    const m = /^(?:the|[\p{Lu}][\p{L}.]*['’]s)\s+([\p{L}. -]+)$/u.exec(np.trim());
+    const words = m?.[1]?.trim().split(/\s+/) ?? [];
+    const head = words.at(-1)?.toLowerCase() ?? '';
+    if (words.length === 0 || words.length > 5 || !SPECIFIC_ROLES.has(head)) return undefined;
+    if (this.sharedDescriptions.has(words.join(' ').toLowerCase())) return { speaker: null, method: 'none' };
+    const indefinite = new RegExp(`(?<![\\p{L}])(?:a|an|one)\\s+(?:[\\p{L}.'’-]+\\s+){0,3}${head}(?![\\p{L}])`, 'iu');
+    const earlier = view.masked.slice(0, start) + (this.views.get(view.paragraph.index - 1)?.masked ?? '');
+    if (indefinite.test(earlier)) return undefined;
+    const index = view.sentences.findIndex(([a, b]) => a <= start && start < b);
+    const previous =
+      index > 0
+        ? { view, sentence: view.sentences[index - 1]! }
+        : (() => {
+            const before = this.views.get(view.paragraph.index - 1);
+            const last = before?.sentences.at(-1);
+            return before && last ? { view: before, sentence: last } : undefined;
+          })();
+    if (!previous) return undefined;
+    const found = this.sentenceSubjectFound(previous.view, previous.sentence, 'alias');
+    if (!found?.speaker) return undefined;
+    const titled = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
+    if ([...this.roleOf].some(([id, role]) => id !== found.speaker && titled.test(role))) return undefined;
+    return { speaker: found.speaker, method: 'alias' };
   }
 
   /** The last speech verb before the quote in its sentence, and that verb's subject. */
   private preAttribution(view: ParagraphView, span: QuoteSpan, sentence: [number, number]): Found | undefined {
     const open = span.start - 1;
     if (open <= sentence[0]) return undefined;
+    const aside = this.asideSpeaker(view, open);
+    if (aside) return aside;
     const region = view.plain.slice(sentence[0], open);
     const words = [...region.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)];
     for (let k = words.length - 1; k >= 0; k -= 1) {
       const w = words[k]![0]; // lower case only: "United States" is no verb
       const at = sentence[0] + words[k]!.index!;
-      if (SPEECH_PARTICIPLES.has(w)) return this.sentenceSubjectFound(view, sentence, 'pre');
-      if (!SPEECH_VERBS.has(w)) continue;
+      const progressive = SPEECH_PARTICIPLES.has(w) && k > 0 && AUXILIARY_VERBS.has(words[k - 1]![0].toLowerCase());
+      if (SPEECH_PARTICIPLES.has(w) && !progressive) {
+        // "with Trump later praising the prime minister as ...": the participle's own subject
+        const own = view.mentions.filter((m) => m.end <= at && !m.possessive).at(-1);
+        const gap = own ? view.plain.slice(own.end, at) : '';
+        if (own && /^\s+(?:\p{Ll}+ly\s+|later\s+|also\s+|then\s+)?$/u.test(gap)) return this.resolve(view, own, 'pre');
+        return this.sentenceSubjectFound(view, sentence, 'pre');
+      }
+      if (!SPEECH_VERBS.has(w) && !progressive) continue;
       if (k > 0 && /^(to|the|a|his|her|their|its)$/i.test(words[k - 1]![0])) continue; // "to say", "the calls"
       return this.subjectOfVerb(
         view,
@@ -308,6 +362,34 @@ class NarrationReader {
       );
     }
     return undefined;
+  }
+
+  /**
+   * A quote inside an aside: `The talks, which officials are calling "FFR", will ...`,
+   * `Abe, who called it "a good deal", said ...` — the aside's own speech verb and subject decide.
+   */
+  private asideSpeaker(view: ParagraphView, open: number): Found | undefined {
+    let start = open; // walk back over the blanked aside to the narration it interrupts
+    while (start > 0 && view.plain.charAt(start - 1) === ' ') start -= 1;
+    while (start < open && view.plain.charAt(start) === view.masked.charAt(start)) start += 1;
+    const aside = view.masked.slice(start, open).replace(/^[,(\s\u2014\u2013-]+/, '');
+    start = open - aside.length;
+    if (!/[\p{L}]/u.test(aside)) return undefined;
+    const words = [...aside.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)];
+    const verb = words.findLastIndex((m) => SPEECH_VERBS.has(m[0]) || SPEECH_PARTICIPLES.has(m[0]));
+    if (verb < 0) return undefined;
+    const opener = words[0]?.[0].toLowerCase();
+    if (opener === 'who') {
+      const antecedent = view.mentions.filter((m) => m.end <= start).at(-1);
+      return antecedent ? this.resolve(view, antecedent, 'pre') : undefined;
+    }
+    const subjectEnd = start + words[verb]!.index!;
+    const inside = view.mentions.filter((m) => m.start >= start && m.end <= subjectEnd && !m.possessive);
+    if (inside.length > 0) return this.resolve(view, inside.at(-1)!, 'pre');
+    const region = view.masked.slice(start, subjectEnd);
+    return groupSubject(region) || NP_DETERMINERS.has(words[1]?.[0].toLowerCase() ?? '')
+      ? { speaker: null, method: 'none' }
+      : undefined;
   }
 
   private subjectOfVerb(
@@ -348,6 +430,7 @@ class NarrationReader {
     }
     const firstWord = /[\p{L}\p{N}]+/u.exec(region)?.[0].toLowerCase();
     if (firstWord && NP_DETERMINERS.has(firstWord)) return { speaker: null, method: 'none' }; // "a Japanese official said"
+    if (groupSubject(region)) return { speaker: null, method: 'none' }; // "which officials are calling"
     return undefined;
   }
 
@@ -478,6 +561,22 @@ function sentenceAt(view: ParagraphView, offset: number): [number, number] {
   );
 }
 
+/** Titles that name one office-holder (not "official", "diplomat" or "source", which anyone may be). */
+const SPECIFIC_ROLES = new Set(
+  'spokesman spokeswoman spokesperson secretary minister negotiator adviser advisor representative envoy ambassador president premier leader chairman correspondent commissioner economist analyst director'.split(
+    ' ',
+  ),
+);
+
+const AUXILIARY_VERBS = new Set('is are was were be been am has have had will would'.split(' '));
+
+/** The words before a verb end in a plural common noun, the subject: "what Japanese commentators have". */
+function groupSubject(region: string): boolean {
+  const words = wordsOf(region).filter((w) => !AUXILIARY_VERBS.has(w.toLowerCase()) && !/ly$/.test(w));
+  const last = words.at(-1);
+  return last !== undefined && /^\p{Ll}{3,}[^s]s$/u.test(last) && !/(ss|us|is)$/.test(last);
+}
+
 /** Two mentions joined only by "and" (optionally after "both"): a joint subject. */
 function isCompound(view: ParagraphView, a: Mention, b: Mention): boolean {
   const [x, y] = a.start < b.start ? [a, b] : [b, a];
@@ -519,7 +618,11 @@ const ROLE_NOUNS = new Set(
  * said`) and without a leading proper adjective (`the US national security adviser` → `the national
  * security adviser`). A description two people share, or that already names someone, is left out.
  */
-function appositiveAliases(maskedParagraphs: string[], known: Alias[], people: Person[]): Alias[] {
+function appositiveAliases(
+  maskedParagraphs: string[],
+  known: Alias[],
+  people: Person[],
+): { aliases: Alias[]; shared: Set<string> } {
   const owners = new Map<string, Set<string>>();
   for (const masked of maskedParagraphs) {
     for (const mention of findMentions(masked, masked, known)) {
@@ -538,6 +641,7 @@ function appositiveAliases(maskedParagraphs: string[], known: Alias[], people: P
   }
   const byId = new Map(people.map((p) => [p.id, p]));
   const learned: Alias[] = [];
+  const shared = new Set([...owners].filter(([, ids]) => ids.size > 1).map(([core]) => core));
   for (const [core, ids] of owners) {
     const person = ids.size === 1 ? byId.get([...ids][0]!) : undefined;
     if (!person) continue;
@@ -550,7 +654,7 @@ function appositiveAliases(maskedParagraphs: string[], known: Alias[], people: P
     const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:the|[\\p{Lu}][\\p{L}.]*['’]s)\\s+${body}(?![\\p{L}\\p{N}])`, 'giu');
     learned.push({ re, person, named: false, surname: false });
   }
-  return learned;
+  return { aliases: learned, shared };
 }
 
 function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[] {

@@ -55,7 +55,7 @@ export const SPEECH_PARTICIPLES = new Set(
   (
     'saying adding noting calling telling stressing declaring explaining insisting arguing warning describing ' +
     'referring pledging vowing urging promising asking replying speaking writing tweeting repeating emphasizing ' +
-    'emphasising labeling labelling dubbing reaffirming'
+    'emphasising labeling labelling dubbing reaffirming praising'
   ).split(' '),
 );
 

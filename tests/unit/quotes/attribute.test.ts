@@ -96,6 +96,38 @@ describe('what the article itself says about people', () => {
     ).toEqual([['We agree,', null]]);
   });
 
+  it('reads a title no alias knows as the person the sentence before was about', () => {
+    expect(
+      speakersOf([
+        'In Tokyo, Chief Cabinet Secretary Yoshihide Suga praised the outcome. "It produced results," the top government spokesman said.',
+      ]),
+    ).toEqual([['It produced results,', 'suga']]);
+    // an indefinite "a spokesman" first: the spokesman is someone unnamed
+    expect(
+      speakersOf([
+        'Suga praised the outcome, and a spokesman for the ministry spoke later. "It produced results," the spokesman said.',
+      ]),
+    ).toEqual([['It produced results,', null]]);
+  });
+
+  it('reads a quote inside an aside by the aside’s own speech verb', () => {
+    expect(
+      speakersOf([
+        'The talks, which officials are calling "FFR" for short, will be led by Abe and Trump.',
+        'Abe, who called it "a good deal" on Monday, left for Tokyo.',
+      ]),
+    ).toEqual([
+      ['FFR', null],
+      ['a good deal', 'abe'],
+    ]);
+  });
+
+  it('gives a participle clause its own subject ("with Trump later praising …")', () => {
+    expect(
+      speakersOf(['Abe and Trump played golf, with Trump later praising the prime minister as "a very good golfer."']),
+    ).toEqual([['a very good golfer.', 'trump']]);
+  });
+
   it('does not take the object of a verb for the subject of a scare quote', () => {
     expect(
       speakersOf([
