@@ -6,7 +6,9 @@ import { append } from './collections.ts';
 /**
  * Two quotes (different articles, same event, compatible speakers) report the same utterance when:
  * - the smaller one has at most SHORT_QUOTE content words (a fragment such as "100 percent",
- *   "out of the sky"): its wording is identical to the other's, or — only when both have the
+ *   "out of the sky"), and at least one side has a known speaker (a phrase nobody said, such as
+ *   officials' name "FFR" for the talks, is a term, not an utterance): its wording is identical
+ *   to the other's, or — only when both have the
  *   same known speaker — it appears word for word inside the other, or all its content words
  *   (at least two) do;
  * - otherwise: they share at least MIN_SHARED content words, and those make up at least
@@ -200,6 +202,7 @@ function matchScore(x: Profile, y: Profile): number {
   let shared = 0;
   for (const t of small.content) if (large.content.has(t)) shared += 1;
   if (small.content.size <= SHORT_QUOTE) {
+    if (!x.speaker && !y.speaker) return 0; // a phrase nobody is said to have said is a term, not an utterance ("FFR")
     if (sameSequence(small.sequence, large.sequence)) return 1;
     if (!small.speaker || small.speaker !== large.speaker) return 0; // a bare phrase is weak evidence
     if (containsRun(large.sequence, small.sequence)) return 1;

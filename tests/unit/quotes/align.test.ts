@@ -145,6 +145,14 @@ describe('content overlap', () => {
     });
   });
 
+  it('does not align a term nobody is said to have said', () => {
+    const a = quote('ap-a', 'FFR,', null, { kind: 'fragment' });
+    const b = quote('bz-b', 'FFR', null, { kind: 'fragment' });
+    expect(together(alignQuotes([a, b]), a, b)).toBe(false);
+    const c = quote('jt-c', 'FFR', 'trump', { kind: 'fragment' });
+    expect(together(alignQuotes([b, c]), b, c)).toBe(true); // one side's speaker vouches for it
+  });
+
   it('aligns two translations of one line that differ in word forms', () => {
     const a = quote(
       'kyodo-a',
