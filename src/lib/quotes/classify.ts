@@ -53,7 +53,10 @@ export function classifyQuotes(
   return quotes.map((quote) => {
     const override = topicOverrides.get(normalizeText(quote.text));
     if (override?.topics) return { ...quote, topics: [...override.topics] };
-    return { ...quote, topics: decide(contextLevels(article.paragraphs, masked, quote), matchers, reader, quote).topics };
+    return {
+      ...quote,
+      topics: decide(contextLevels(article.paragraphs, masked, quote), matchers, reader, quote).topics,
+    };
   });
 }
 
@@ -129,7 +132,8 @@ export const OFF_TOPIC_WORDS = 15;
 /** A paragraph whose narration has at most this many meaningful words is a quote carried by its context. */
 export const CARRIED_WORDS = 8;
 /** "this issue", "the same matter": the paragraph goes on with the subject before it. */
-const REFERS_BACK = /\b(?:this|that|these|those|the same)\s+(?:issues?|matters?|subjects?|topics?|questions?|problems?|disputes?|points?|areas?|fronts?|concerns?)\b/i;
+const REFERS_BACK =
+  /\b(?:this|that|these|those|the same)\s+(?:issues?|matters?|subjects?|topics?|questions?|problems?|disputes?|points?|areas?|fronts?|concerns?)\b/i;
 /** How many paragraphs back a quote may look for the running topic. */
 const LOOK_BACK = 3;
 
