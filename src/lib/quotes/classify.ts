@@ -16,12 +16,14 @@ import { append } from './collections.ts';
  *
  * Topic `terms` are specific vocabulary ("missile", "tariff", "abduct*"); `context` cues are
  * weaker ("North Korea"). Texts are read from narrowest to widest and the FIRST step where
- * anything matches decides; at that step a topic is kept when it has at least half as many
- * matches as the leading one (so one "threatened" does not make a paragraph about tariffs,
- * imports and trade a security paragraph):
- *   1. terms in the quote itself, then its clause (the narration between the commas,
- *      semicolons, dashes or "and"/"but" around it: `a "free, fair and reciprocal" trade
- *      relationship`), its sentence, its paragraph, its section heading;
+ * anything matches decides. In the quote's own words every topic named counts; around it a
+ * topic must hold more than half of the leading topic's matches, or tie with it (so one
+ * "threatened" does not make a paragraph about tariffs, imports and trade a security one).
+ * What a concessive phrase sets aside ("Despite the tension over trade, …") is not counted.
+ *   1. terms in the quote itself (a fragment's only together with its clause: invoked
+ *      "national security" under a trade law), then its clause (the narration between the
+ *      commas, semicolons, dashes or "and"/"but" around it: `a "free, fair and reciprocal"
+ *      trade relationship`), its sentence, its paragraph, its section heading;
  *   2. context cues in the narration (never inside quotes) of its clause, sentence, paragraph
  *      — the reporter's own framing ("On North Korea, Trump said ...");
  *   3. no topic when the paragraph changes the subject: it says much (OFF_TOPIC_WORDS
@@ -31,7 +33,8 @@ import { append } from './collections.ts';
  *      same section, reading further back (up to LOOK_BACK) only through paragraphs that are
  *      little more than a quote; a previous paragraph that changed the subject gives no topic;
  *   5. context cues inside the quote, then inside the paragraph's other quotes;
- *   6. terms in the article's lead paragraph, which states what the story is about.
+ *   6. outside any section, terms in the article's lead paragraph, which states what the story
+ *      is about (a section whose heading names no topic, "Dinner at Trump Tower", is not).
  * Terms match case-insensitively as whole words or phrases, with simple inflections
  * (missile/missiles, threaten/threatened, ally/allies); a trailing * matches any ending
  * (abduct* → abductee, abduction). An override's `topics` replace the result.
@@ -66,16 +69,23 @@ interface Matcher {
   weak: RegExp | null;
 }
 
-/** Topics whose cues a text holds, keeping only those with at least half the leading topic's count of matches. */
-function dominant(matchers: Matcher[], text: string, key: 'strong' | 'weak'): string[] {
+/**
+ * Topics whose cues a text holds. Around the quote, a topic must hold more than half of the
+ * leading topic's matches (or tie with it); in the quote's own words every topic named counts.
+ */
+function dominant(matchers: Matcher[], text: string, key: 'strong' | 'weak', all = false): string[] {
   const counts = matchers.map((m) => ({ id: m.id, n: countMatches(m[key], text) }));
   const top = Math.max(0, ...counts.map((c) => c.n));
-  return top === 0 ? [] : counts.filter((c) => c.n * 2 >= top).map((c) => c.id);
+  if (top === 0) return [];
+  return counts.filter((c) => (all ? c.n > 0 : c.n * 2 > top || c.n === top)).map((c) => c.id);
 }
+
+/** "Despite the tension over trade, …": what a concessive phrase sets aside is not what the sentence is about. */
+const CONCESSIVE = /(?<![\p{L}])(?:despite|in spite of|notwithstanding|aside from|apart from)(?![\p{L}])[^,;.!?]*/giu;
 
 function countMatches(re: RegExp | null, text: string): number {
   if (re === null || text === '') return 0;
-  return text.match(new RegExp(re.source, 'giu'))?.length ?? 0;
+  return text.replace(CONCESSIVE, ' ').match(new RegExp(re.source, 'giu'))?.length ?? 0;
 }
 
 function decide(
@@ -94,8 +104,10 @@ function decide(
     ['sentence-narration', c.sentenceNarration, 'weak'],
     ['paragraph-narration', c.paragraphNarration, 'weak'],
   ];
+  // a short phrase's own words are read with its clause: invoked "national security" under a trade law
+  if (quote.kind === 'fragment') steps.shift();
   for (const [step, text, key] of steps) {
-    const found = dominant(matchers, text, key);
+    const found = dominant(matchers, text, key, step === 'quote');
     if (found.length > 0) return { topics: found, step };
   }
   const first = quote.spans[0]!.paragraph;
@@ -107,6 +119,8 @@ function decide(
   if (weakInQuote.length > 0) return { topics: weakInQuote, step: 'quote-weak' };
   const weakInParagraph = dominant(matchers, c.paragraph, 'weak');
   if (weakInParagraph.length > 0) return { topics: weakInParagraph, step: 'paragraph-weak' };
+  // a section whose heading names no topic ("Dinner at Trump Tower") is not what the lead is about
+  if (c.heading !== '') return { topics: [], step: 'none' };
   const lead = dominant(matchers, c.lead, 'strong');
   return { topics: lead, step: lead.length ? 'lead' : 'none' };
 }

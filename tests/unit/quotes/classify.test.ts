@@ -88,12 +88,35 @@ describe('the quote decides first, then ever wider context', () => {
       'The talks went on for hours.',
       'Abe discussed the abductions with Trump.',
       '"It was a long day," Abe said.',
-      { heading: 'Later' },
+      'The leaders then spoke to the press for an hour at the palace.',
+      'Nothing more was said.',
+      'Reporters waited outside.',
       '"We will meet again," Trump said.',
     ]);
     expect(topicsOf(article)).toEqual([
       ['It was a long day,', ['abductees']], // previous paragraph
-      ['We will meet again,', ['trade']], // new section: only the lead is left
+      ['We will meet again,', ['trade']], // nothing near it: the lead says what the story is about
+    ]);
+  });
+
+  it('does not take the lead’s topic into a section whose heading names none', () => {
+    const article = articleOf('a', [
+      'Japan and the U.S. argued over tariffs on Monday.',
+      { heading: 'Dinner at Trump Tower' },
+      '"We had a great dinner," Trump said.',
+    ]);
+    expect(topicsOf(article)).toEqual([['We had a great dinner,', []]]);
+  });
+
+  it('reads a short phrase with its clause, and sets aside what a concessive phrase mentions', () => {
+    const article = articleOf('a', [
+      'Washington invoked "national security" under a trade law to justify tariffs on cars.',
+      'Abe and Trump went on to discuss missiles.',
+      'Despite the tension over trade, the two men joked about "the old days" together.',
+    ]);
+    expect(topicsOf(article)).toEqual([
+      ['national security', ['trade']],
+      ['the old days', ['security']], // the running topic, not the trade it sets aside
     ]);
   });
 
