@@ -526,7 +526,12 @@ class NarrationReader {
     return { speaker: mention.person, method: kind };
   }
 
-  /** The latest person of this pronoun named as a subject before `position` (same or two previous paragraphs). */
+  /**
+   * The person of this pronoun named as a subject before `position` (same or two previous
+   * paragraphs): the latest in the pronoun's own sentence, else the first — the main clause's —
+   * of the nearest earlier sentence that has one (`The U.S. president said Abe had promised …
+   * "…," he said`: the president).
+   */
   private resolvePronoun(paragraphIndex: number, position: number, pronoun: Pronoun): string | null {
     let fallback: string | null = null;
     for (let p = paragraphIndex; p >= paragraphIndex - 2 && p >= 1; p -= 1) {
@@ -536,8 +541,13 @@ class NarrationReader {
         (m) => m.person && (p < paragraphIndex || m.start < position) && this.pronounOf.get(m.person) === pronoun,
       );
       const subjects = named.filter((m) => !m.object && !m.possessive && !m.parenthetical);
-      const subject = subjects.at(-1);
-      if (subject) return subject.person;
+      const own = p === paragraphIndex ? view.sentences.find(([a, b]) => a <= position && position < b) : undefined;
+      const inOwn = own ? subjects.filter((m) => m.start >= own[0]) : [];
+      if (inOwn.length > 0) return inOwn.at(-1)!.person;
+      for (const [a, b] of [...view.sentences].reverse()) {
+        const first = subjects.find((m) => m.start >= a && m.end <= b);
+        if (first) return first.person;
+      }
       if (fallback === null) fallback = named.at(-1)?.person ?? null;
     }
     return fallback;

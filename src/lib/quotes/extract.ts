@@ -46,7 +46,8 @@ export const SPEECH_VERBS = new Set(
     'tweeted stated states continued recalled reported reports acknowledged conceded admitted suggested pledged pledges ' +
     'vowed vows urged urges emphasized emphasised emphasizes observed commented claimed claims predicted promised ' +
     'assured assures repeated repeats spoke speaks joked quipped cautioned affirmed reaffirmed revealed boasted ' +
-    'complained confirmed concluded countered described describes called calls referred labeled labelled dubbed'
+    'complained confirmed concluded countered described describes called calls referred labeled labelled dubbed ' +
+    'expressed expresses conveyed'
   ).split(' '),
 );
 
@@ -55,7 +56,7 @@ export const SPEECH_PARTICIPLES = new Set(
   (
     'saying adding noting calling telling stressing declaring explaining insisting arguing warning describing ' +
     'referring pledging vowing urging promising asking replying speaking writing tweeting repeating emphasizing ' +
-    'emphasising labeling labelling dubbing reaffirming praising'
+    'emphasising labeling labelling dubbing reaffirming praising expressing'
   ).split(' '),
 );
 

@@ -128,6 +128,22 @@ describe('what the article itself says about people', () => {
     ).toEqual([['a very good golfer.', 'trump']]);
   });
 
+  it('resolves a pronoun to the main clause’s subject of the sentence before, not a reported one', () => {
+    expect(
+      speakersOf([
+        "The U.S. president also said Abe had promised to buy more. \"Shinzo said to me, 'We want to buy,' and that's good,\" he said.",
+      ]),
+    ).toEqual([["Shinzo said to me, 'We want to buy,' and that's good,", 'trump']]);
+  });
+
+  it('reads "expressed his …" as speech', () => {
+    expect(
+      speakersOf([
+        'Mr. Abe, who has made the abductions a signature cause, expressed his "gratitude to the president," according to an official.',
+      ]),
+    ).toEqual([['gratitude to the president,', 'abe']]);
+  });
+
   it('does not take the object of a verb for the subject of a scare quote', () => {
     expect(
       speakersOf([
