@@ -340,7 +340,10 @@ function isAttributionBridge(text: string, a: ExtractedQuote, between: string, b
   }
   if (!/[.!?]$/.test(bridge)) return false;
   const inner = bridge.replace(/^[,.]\s*/, '').replace(/[.!?]$/, '');
-  if (/[.!?:;]/.test(inner.replace(/\b(\p{L}\.)+/gu, ''))) return false; // more than one sentence
+  const unabbreviated = inner.replace(/\b(\p{L}\.)+/gu, '').replace(/\b(\p{L}+)\./gu, (m, w: string) =>
+    ABBREVIATIONS.has(w.toLowerCase()) ? w : m,
+  ); // "U.S.", "Mr."
+  if (/[.!?:;]/.test(unabbreviated)) return false; // more than one sentence
   const words = wordsOf(inner); // speech verbs in lower case only ("United States" is no verb)
   if (words.length === 0 || words.length > 25) return false;
   if (!words.some((w) => SPEECH_VERBS.has(w))) return false;

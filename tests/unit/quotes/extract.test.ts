@@ -117,6 +117,44 @@ describe('extractQuotes on the nasty fixture', () => {
   });
 });
 
+describe('parts of one utterance', () => {
+  const utterances = (paragraphs: string[]) => {
+    const quotes = extractQuotes(articleOf('u', paragraphs));
+    return quotes.map((q) => quotes.findIndex((x) => x.anchor === q.utterance));
+  };
+
+  it('links a split quotation whose attribution has a title ("Mr. Trump told reporters …")', () => {
+    expect(
+      utterances(['"We will start talks," Mr. Trump told reporters as he sat beside Mr. Abe. "But now they want to."']),
+    ).toEqual([0, 0]);
+  });
+
+  it('links a first part that ends in a nested quote', () => {
+    expect(
+      utterances([`"They say, 'Come back into TPP,' and I say, 'I like bilateral,'" Trump said. "I like one-on-one."`]),
+    ).toEqual([0, 0]);
+  });
+
+  it('links a split in the middle of a sentence', () => {
+    expect(utterances(['"I have waited 40 years," she said, "and I don\'t know how many more I have."'])).toEqual([
+      0, 0,
+    ]);
+  });
+
+  it('links a second part that runs on over paragraphs', () => {
+    expect(
+      utterances([
+        '"I don\'t blame them," the president said. "I blame our people.',
+        '"Now we will have a fair deal."',
+      ]),
+    ).toEqual([0, 0]);
+  });
+
+  it('keeps two sentences of narration between quotes apart', () => {
+    expect(utterances(['"We agree," Abe said. Trump nodded. "It is done."'])).toEqual([0, 1]);
+  });
+});
+
 describe('quote kinds', () => {
   const kindOf = (paragraph: string) => one(extractQuotes(articleOf('k', [paragraph]))).kind;
 
