@@ -249,7 +249,8 @@ const SUBORDINATORS = new Set(
  * that "the era of strategic patience is over."`), or it completes a reported clause whose
  * subject the narration gives (`said Beijing "supports the US and North Korea in keeping up
  * dialogue"`), or it is a shorter clause that opens with its own subject (`but "I see it
- * differently."`, `that "it's my priority too."`). Everything else — short phrases and scare quotes ("menace", "100 percent",
+ * differently."`, `that "it's my priority too."`), or a headline's clause, a name and its
+ * verb (`the headline "Abe wins reprieve on car tariffs"`). Everything else — short phrases and scare quotes ("menace", "100 percent",
  * "America First") — is a "fragment".
  */
 export function quoteKind(text: string, paragraphText: string, start: number): QuoteKind {
@@ -260,6 +261,7 @@ export function quoteKind(text: string, paragraphText: string, start: number): Q
   const words = wordsOf(trimmed).map((w) => w.toLowerCase().replace(/’/g, "'"));
   if (words.length >= 6 && (hasMainVerb(words) || completesReportedClause(before))) return 'full';
   if (words.length >= 3 && opensWithSubject(words) && hasMainVerb(words)) return 'full'; // but "I see it differently."
+  if (words.length >= 4 && namedSubjectVerb(wordsOf(trimmed))) return 'full'; // the headline "Abe wins reprieve on car tariffs"
   return 'fragment';
 }
 
@@ -280,6 +282,17 @@ function completesReportedClause(before: string): boolean {
   }
   return false;
 }
+
+/** A name, then a verb in its -s form: "Abe wins …", "Japan seeks …" (not "The …", "Trade Agreement …"). */
+function namedSubjectVerb(words: string[]): boolean {
+  const [name, verb] = words;
+  if (!name || !verb || !/^\p{Lu}\p{Ll}+$/u.test(name) || FUNCTION_WORDS.has(name.toLowerCase())) return false;
+  return !SENTENCE_STARTERS.has(name) && /^\p{Ll}{2,}[^su']s$/u.test(verb);
+}
+
+const SENTENCE_STARTERS = new Set(
+  'The A An This That These Those In On At For With By From As If When While'.split(' '),
+);
 
 /** The words open with a subject pronoun, bare or contracted: "I see …", "it's my priority too". */
 function opensWithSubject(words: string[]): boolean {
@@ -340,9 +353,9 @@ function isAttributionBridge(text: string, a: ExtractedQuote, between: string, b
   }
   if (!/[.!?]$/.test(bridge)) return false;
   const inner = bridge.replace(/^[,.]\s*/, '').replace(/[.!?]$/, '');
-  const unabbreviated = inner.replace(/\b(\p{L}\.)+/gu, '').replace(/\b(\p{L}+)\./gu, (m, w: string) =>
-    ABBREVIATIONS.has(w.toLowerCase()) ? w : m,
-  ); // "U.S.", "Mr."
+  const unabbreviated = inner
+    .replace(/\b(\p{L}\.)+/gu, '')
+    .replace(/\b(\p{L}+)\./gu, (m, w: string) => (ABBREVIATIONS.has(w.toLowerCase()) ? w : m)); // "U.S.", "Mr."
   if (/[.!?:;]/.test(unabbreviated)) return false; // more than one sentence
   const words = wordsOf(inner); // speech verbs in lower case only ("United States" is no verb)
   if (words.length === 0 || words.length > 25) return false;

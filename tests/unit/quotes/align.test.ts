@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alignQuotes, candidatePairs, contentOverlap, diffVersions } from '../../../src/lib/quotes/align.ts';
 import { buildQuoteCorpus } from '../../../src/lib/quotes/index.ts';
 import type { Quote } from '../../../src/lib/quotes/types.ts';
-import { contentPeople, contentTopics, heldOut, realArticles } from './fixtures.ts';
+import { contentPeople, contentTopics, heldOut, heldOutSets, realArticles } from './fixtures.ts';
 
 type Unaligned = Omit<Quote, 'statement'>;
 let counter = 0;
@@ -182,7 +182,7 @@ describe('blocking', () => {
   });
 
   it('gives exactly the all-pairs result on the held-out articles', () => {
-    for (const set of ['heldout', 'heldout2'] as const) {
+    for (const set of heldOutSets()) {
       const { articles, people: extended } = heldOut(set);
       const { quotes } = buildQuoteCorpus(articles, extended, topics);
       const unaligned = quotes.map(({ statement: _s, ...q }) => q);

@@ -170,6 +170,7 @@ describe('quote kinds', () => {
     // short, but a clause with its own subject
     expect(kindOf('Trump said some think it was a violation, but "I see it differently."')).toBe('full');
     expect(kindOf('He told them that "it\'s my priority too."')).toBe('full');
+    expect(kindOf('The daily ran the headline "Abe wins reprieve on car tariffs" online.')).toBe('full');
   });
 
   it('calls short phrases and scare quotes fragments', () => {
@@ -178,6 +179,7 @@ describe('quote kinds', () => {
     expect(kindOf('They are in "100 percent" agreement.')).toBe('fragment');
     expect(kindOf('Kim perhaps "wants to get attention."')).toBe('fragment'); // a predicate without its subject
     expect(kindOf('He called it "Abe\'s doctrine" again.')).toBe('fragment');
+    expect(kindOf('Tokyo calls it a "Trade Agreement on Goods" instead.')).toBe('fragment');
     expect(kindOf('He decried "the dangerous aggressions of the regime in North Korea."')).toBe('fragment');
     expect(kindOf('She said the situation was "already extremely complex, sensitive and weak".')).toBe('fragment');
   });

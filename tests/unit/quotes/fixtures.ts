@@ -43,8 +43,16 @@ export function realGold(): GoldQuote[] {
   ).quotes;
 }
 
+/** The held-out sets' folder names (heldout, heldout2, …), in order. */
+export function heldOutSets(): string[] {
+  return readdirSync(synthetic, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^heldout\d*$/.test(d.name))
+    .map((d) => d.name)
+    .sort((a, b) => Number(a.slice(7) || 1) - Number(b.slice(7) || 1));
+}
+
 /** A held-out set: its articles, gold, and people (content people plus its own). */
-export function heldOut(dir: 'heldout' | 'heldout2' | 'heldout3'): {
+export function heldOut(dir: string): {
   articles: ArticleText[];
   gold: GoldQuote[];
   people: Person[];
