@@ -99,6 +99,8 @@ const topics = defineCollection({
     terms: z.array(nonEmpty).min(1),
     /** Weaker cues ("North Korea") that count only in the reporter's words around a quote. */
     context: z.array(nonEmpty).default([]),
+    /** Words that name the topic only where the paragraph also holds one of its terms or cues ("threat", "war"). */
+    ambiguous: z.array(nonEmpty).default([]),
   }),
 });
 
@@ -117,4 +119,15 @@ const people = defineCollection({
   }),
 });
 
-export const collections = { articles, outlets, events, topics, people };
+/** Word lists the quote engine reads besides the topics (content/vocabulary.json); "small-talk" is required. */
+const vocabulary = defineCollection({
+  loader: file('./content/vocabulary.json'),
+  schema: z.object({
+    /** What the list is for and how the engine uses it. */
+    description: nonEmpty,
+    /** Words and phrases, matched like topic terms (case-insensitive, whole words, * for any ending). */
+    terms: z.array(nonEmpty).min(1),
+  }),
+});
+
+export const collections = { articles, outlets, events, topics, people, vocabulary };

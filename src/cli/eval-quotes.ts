@@ -29,11 +29,15 @@ function score(articleDir: string, gold: GoldQuote[], people: Person[], topics: 
   const articles = files.map((f) =>
     articleFromMarkdown(f.replace(/\.md$/, ''), readFileSync(join(articleDir, f), 'utf8')),
   );
-  return scoreQuotes(gold, buildQuoteCorpus(articles, people, topics).quotes);
+  return scoreQuotes(gold, buildQuoteCorpus(articles, people, topics, {}, smallTalk).quotes);
 }
 
 const people = readJson<Person[]>(join(root, 'content', 'people.json'));
 const topics = readJson<TopicDefinition[]>(join(root, 'content', 'topics.json'));
+const smallTalk =
+  readJson<Array<{ id: string; terms: string[] }>>(join(root, 'content', 'vocabulary.json')).find(
+    (v) => v.id === 'small-talk',
+  )?.terms ?? [];
 
 function heldOut(dir: string): { label: string; scores: QuoteScores } {
   const gold = readJson<Gold>(join(dir, 'gold.json'));

@@ -72,7 +72,8 @@ export function writeCorpusProject(corpus: BenchCorpus, prefix: string): string 
   const dir = copyProject(prefix);
   const content = join(dir, 'content');
   mkdirSync(join(content, 'articles'), { recursive: true });
-  for (const file of ['people.json', 'topics.json']) cpSync(join(ROOT, 'content', file), join(content, file));
+  for (const file of ['people.json', 'topics.json', 'vocabulary.json'])
+    cpSync(join(ROOT, 'content', file), join(content, file));
   writeFileSync(join(content, 'outlets.json'), `${JSON.stringify(corpus.outlets, null, 2)}\n`);
   writeFileSync(join(content, 'events.json'), `${JSON.stringify(corpus.events, null, 2)}\n`);
   for (const article of corpus.articles)

@@ -82,6 +82,8 @@ async function loadCorpus(): Promise<Corpus> {
   const events: Event[] = (await getCollection('events')).map(({ id, data }) => ({ id, ...data }));
   const topics: TopicDefinition[] = (await getCollection('topics')).map(({ id, data }) => ({ id, ...data }));
   const people: Person[] = (await getCollection('people')).map(({ id, data }) => ({ id, ...data }));
+  const smallTalk = (await getCollection('vocabulary')).find((v) => v.id === 'small-talk');
+  if (!smallTalk) throw new ContentError('content/vocabulary.json', 'small-talk', 'the small-talk list is missing');
   const outletIds = new Set(outlets.map((o) => o.id));
   const eventIds = new Set(events.map((e) => e.id));
   const topicIds = new Set(topics.map((t) => t.id));
@@ -150,6 +152,7 @@ async function loadCorpus(): Promise<Corpus> {
       people,
       topics,
       overrides,
+      smallTalk.data.terms,
     );
   } catch (error) {
     // The engine names the article id and the quote; point the editor at the file.

@@ -20,10 +20,13 @@ import { append } from './collections.ts';
  * topic must hold more than half of the leading topic's matches, or tie with it (so one
  * "threatened" does not make a paragraph about tariffs, imports and trade a security one).
  * What a concessive phrase sets aside ("Despite the tension over trade, …") is not counted.
+ * A topic's `ambiguous` words ("threat", "war", "economic") count only where the quote's
+ * paragraph or the one before it names the topic unambiguously ("a tariff threat" is trade).
  *   1. terms in the quote itself (a fragment's only together with its clause: invoked
  *      "national security" under a trade law), then its clause (the narration between the
  *      commas, semicolons, dashes or "and"/"but" around it: `a "free, fair and reciprocal"
- *      trade relationship`), its sentence, its paragraph, its section heading;
+ *      trade relationship`), its sentence, its paragraph; then, unless the paragraph is small
+ *      talk (`smallTalk` words, no topic named: the golf, the dinner), its section heading;
  *   2. context cues in the narration (never inside quotes) of its clause, sentence, paragraph
  *      — the reporter's own framing ("On North Korea, Trump said ...");
  *   3. no topic when the paragraph changes the subject: it says much (OFF_TOPIC_WORDS
@@ -44,15 +47,17 @@ export function classifyQuotes(
   quotes: AttributedQuote[],
   topics: TopicDefinition[],
   overrides: QuoteOverride[] = [],
+  smallTalk: string[] = [],
 ): ClassifiedQuote[] {
   const topicOverrides = checkTopicOverrides(article, quotes, overrides, topics);
   const matchers = topics.map((t) => ({
     id: t.id,
     strong: compileTerms(t.terms),
     weak: compileTerms(t.context ?? []),
+    ambiguous: compileTerms(t.ambiguous ?? []),
   }));
   const masked = maskedParagraphs(article.paragraphs, quotes);
-  const reader = new SectionReader(article.paragraphs, masked, matchers);
+  const reader = new SectionReader(article.paragraphs, masked, matchers, compileTerms(smallTalk));
   return quotes.map((quote) => {
     const override = topicOverrides.get(normalizeText(quote.text));
     if (override?.topics) return { ...quote, topics: [...override.topics] };
@@ -67,14 +72,25 @@ interface Matcher {
   id: string;
   strong: RegExp | null;
   weak: RegExp | null;
+  /** Terms that count only where `scope` also holds one of the topic's terms or cues. */
+  ambiguous: RegExp | null;
 }
 
 /**
  * Topics whose cues a text holds. Around the quote, a topic must hold more than half of the
  * leading topic's matches (or tie with it); in the quote's own words every topic named counts.
+ * A topic's ambiguous terms ("threat", "war") count when the paragraph the text belongs to
+ * (`scope`) also names the topic unambiguously: a "tariff threat" or a "trade war" is not security.
  */
-function dominant(matchers: Matcher[], text: string, key: 'strong' | 'weak', all = false): string[] {
-  const counts = matchers.map((m) => ({ id: m.id, n: countMatches(m[key], text) }));
+function dominant(matchers: Matcher[], text: string, key: 'strong' | 'weak', all = false, scope = text): string[] {
+  const counts = matchers.map((m) => ({
+    id: m.id,
+    n:
+      countMatches(m[key], text) +
+      (key === 'strong' && m.ambiguous && (countMatches(m.strong, scope) > 0 || countMatches(m.weak, scope) > 0)
+        ? countMatches(m.ambiguous, text)
+        : 0),
+  }));
   const top = Math.max(0, ...counts.map((c) => c.n));
   if (top === 0) return [];
   return counts.filter((c) => (all ? c.n > 0 : c.n * 2 > top || c.n === top)).map((c) => c.id);
@@ -94,23 +110,27 @@ function decide(
   reader: SectionReader,
   quote: AttributedQuote,
 ): { topics: string[]; step: string } {
-  const steps: Array<[string, string, 'strong' | 'weak']> = [
-    ['quote', c.quote, 'strong'],
-    ['clause', c.clause, 'strong'],
-    ['sentence', c.sentence, 'strong'],
-    ['paragraph', c.paragraph, 'strong'],
-    ['heading', c.heading, 'strong'],
-    ['clause-narration', c.clauseNarration, 'weak'],
-    ['sentence-narration', c.sentenceNarration, 'weak'],
-    ['paragraph-narration', c.paragraphNarration, 'weak'],
+  // ambiguous terms need the topic named in the paragraph or the one before it
+  const around = `${c.previous}\n\n${c.paragraph}`;
+  const steps: Array<[string, string, 'strong' | 'weak', string]> = [
+    ['quote', c.quote, 'strong', around],
+    ['clause', c.clause, 'strong', around],
+    ['sentence', c.sentence, 'strong', around],
+    ['paragraph', c.paragraph, 'strong', around],
+    ['heading', c.heading, 'strong', `${c.heading}\n\n${around}`],
+    ['clause-narration', c.clauseNarration, 'weak', ''],
+    ['sentence-narration', c.sentenceNarration, 'weak', ''],
+    ['paragraph-narration', c.paragraphNarration, 'weak', ''],
   ];
   // a short phrase's own words are read with its clause: invoked "national security" under a trade law
   if (quote.kind === 'fragment') steps.shift();
-  for (const [step, text, key] of steps) {
-    const found = dominant(matchers, text, key, step === 'quote');
+  const first = quote.spans[0]!.paragraph;
+  for (const [step, text, key, scope] of steps) {
+    // small talk with no topic named in its paragraph is "other", whatever its section heading says
+    if (step === 'heading' && reader.smallTalkOnly(first)) return { topics: [], step: 'small talk' };
+    const found = dominant(matchers, text, key, step === 'quote', scope);
     if (found.length > 0) return { topics: found, step };
   }
-  const first = quote.spans[0]!.paragraph;
   // a paragraph that says much and names no topic is about something else (the golf, the dinner)
   if (reader.offTopic(first)) return { topics: [], step: 'off-topic paragraph' };
   const inherited = reader.inherited(first, new Set(quote.spans.map((s) => s.paragraph)));
@@ -156,11 +176,23 @@ class SectionReader {
   private paragraphs: Paragraph[];
   private masked: Map<number, string>;
   private matchers: Matcher[];
+  private smallTalk: RegExp | null;
 
-  constructor(paragraphs: Paragraph[], masked: Map<number, string>, matchers: Matcher[]) {
+  constructor(paragraphs: Paragraph[], masked: Map<number, string>, matchers: Matcher[], smallTalk: RegExp | null) {
     this.paragraphs = paragraphs;
     this.masked = masked;
     this.matchers = matchers;
+    this.smallTalk = smallTalk;
+  }
+
+  /** The paragraph is about the visit's social side (the golf, the dinner) and names no topic. */
+  smallTalkOnly(index: number): boolean {
+    const p = this.at(index);
+    if (!p || this.smallTalk === null) return false;
+    // a "working dinner" is where business is done
+    const text = p.text.replace(/\bworking\s+(?:breakfast|lunch|dinner)s?\b/giu, ' ');
+    if (!this.smallTalk.test(text)) return false;
+    return !this.cues(index) && !REFERS_BACK.test(this.masked.get(index) ?? '');
   }
 
   private at(index: number): Paragraph | undefined {
@@ -187,7 +219,9 @@ class SectionReader {
       const p = this.at(index - back);
       if (!p || p.heading !== own?.heading) return undefined;
       if (covered.has(p.index)) continue;
-      const strong = dominant(this.matchers, p.text, 'strong');
+      const before = this.at(p.index - 1);
+      const scope = before && before.heading === p.heading ? `${before.text}\n\n${p.text}` : p.text;
+      const strong = dominant(this.matchers, p.text, 'strong', false, scope);
       if (strong.length > 0) return { topics: strong, step: `previous-${back}` };
       const weak = dominant(this.matchers, this.masked.get(p.index) ?? '', 'weak');
       if (weak.length > 0) return { topics: weak, step: `previous-${back}-narration` };

@@ -24,9 +24,10 @@ export function analyzeArticle(
   people: Person[],
   topics: TopicDefinition[],
   overrides: QuoteOverride[] = [],
+  smallTalk: string[] = [],
 ): ClassifiedQuote[] {
   const attributed = attributeQuotes(article, extractQuotes(article), people, overrides);
-  return classifyQuotes(article, attributed, topics, overrides);
+  return classifyQuotes(article, attributed, topics, overrides, smallTalk);
 }
 
 /** Every article's quotes, placed in the corpus and grouped into statements across outlets. */
@@ -35,9 +36,10 @@ export function buildQuoteCorpus(
   people: Person[],
   topics: TopicDefinition[],
   overridesByArticle: Record<string, QuoteOverride[]> = {},
+  smallTalk: string[] = [],
 ): { quotes: Quote[]; statements: Statement[] } {
   const placed = articles.flatMap((article) =>
-    analyzeArticle(article, people, topics, overridesByArticle[article.id] ?? []).map((quote) => ({
+    analyzeArticle(article, people, topics, overridesByArticle[article.id] ?? [], smallTalk).map((quote) => ({
       ...quote,
       id: `${article.id}--${quote.anchor}`,
       article: article.id,

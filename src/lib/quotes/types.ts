@@ -57,6 +57,12 @@ export interface TopicDefinition {
    * topic's `terms` match anywhere around the quote.
    */
   context?: string[];
+  /**
+   * Words that name the topic only beside its other words ("threat", "pressure", "war"): they
+   * count where the same paragraph also holds one of its `terms` or `context` cues, so a "tariff
+   * threat" or a "trade war" in a paragraph about cars is not security.
+   */
+  ambiguous?: string[];
 }
 
 /** An editor's correction for one quote, from the article's frontmatter `quotes:` list. */

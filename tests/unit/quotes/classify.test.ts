@@ -174,6 +174,48 @@ describe('the running topic and changes of subject', () => {
   });
 });
 
+describe('ambiguous words and small talk', () => {
+  const withAmbiguity: TopicDefinition[] = [
+    { ...topics[0]!, ambiguous: ['threat', 'war', 'pressure'] },
+    topics[1]!,
+    topics[2]!,
+  ];
+  const classifyWith = (paragraphs: Parameters<typeof articleOf>[1], smallTalk: string[] = []) => {
+    const article = articleOf('a', paragraphs);
+    const attributed = attributeQuotes(article, extractQuotes(article), fixturePeople());
+    return classifyQuotes(article, attributed, withAmbiguity, [], smallTalk).map((q) => [q.text, q.topics]);
+  };
+
+  it('counts an ambiguous word only where the topic is named near it', () => {
+    expect(
+      classifyWith([
+        'The threat of car tariffs has not gone away, "for now," an official said.',
+        'North Korea fired more missiles. Abe vowed to keep up the pressure on "all fronts."',
+      ]),
+    ).toEqual([
+      ['for now,', ['trade']], // a tariff threat
+      ['all fronts.', ['security']], // pressure beside missiles
+    ]);
+  });
+
+  it('gives no topic to small talk, even under a topical heading, but not to a working dinner', () => {
+    const smallTalk = ['golf*', 'dinner'];
+    expect(
+      classifyWith(
+        [
+          { heading: 'Trade' },
+          'They played golf on Sunday, and Trump called Abe "a very good golfer."',
+          'After a working dinner, Abe said the talks would go on "for months."',
+        ],
+        smallTalk,
+      ),
+    ).toEqual([
+      ['a very good golfer.', []],
+      ['for months.', ['trade']],
+    ]);
+  });
+});
+
 describe('overrides', () => {
   const article = articleOf('a', ['"Missiles are coming," Trump said.']);
 

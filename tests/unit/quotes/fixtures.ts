@@ -21,6 +21,15 @@ export function contentPeople(): Person[] {
   return JSON.parse(readFileSync(join(root, 'content', 'people.json'), 'utf8')) as Person[];
 }
 
+/** The small-talk words of content/vocabulary.json. */
+export function contentSmallTalk(): string[] {
+  const lists = JSON.parse(readFileSync(join(root, 'content', 'vocabulary.json'), 'utf8')) as Array<{
+    id: string;
+    terms: string[];
+  }>;
+  return lists.find((l) => l.id === 'small-talk')?.terms ?? [];
+}
+
 export function contentTopics(): TopicDefinition[] {
   return JSON.parse(readFileSync(join(root, 'content', 'topics.json'), 'utf8')) as TopicDefinition[];
 }
