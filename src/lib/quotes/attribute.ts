@@ -26,13 +26,15 @@ import { append } from './collections.ts';
  * 5. `according to the president`;
  * 6. a quote that is a whole sentence: the subject of the sentence before it in the paragraph,
  *    or of a previous paragraph ending in a colon (`As NPR's Scott Horsley reports from Tokyo:`),
+ *    or — for a quote that opens its paragraph after a paragraph with no quotes — the speaker
+ *    that paragraph paraphrased (`Whitfield … said the head start would shrink.`),
  *    or — for a paragraph that is nothing but the quote — the speaker of the quote that ended
  *    the previous paragraph with its attribution;
  * 7. a fragment inside a sentence whose subject is one person (`Abe said the two leaders are in
  *    "100 percent" agreement`, `the U.S. president stuck to his "America First" mantra`).
  * A definite title no alias knows, right after a sentence about a named person, is that person
  * (`Suga praised … "…," Japan's top government spokesman said`).
- * An attribution whose subject is nobody on the list (`said a Japanese government official`,
+ * A so-called phrase is nobody's words. An attribution whose subject is nobody on the list (`said a Japanese government official`,
  * `what commentators have called`),
  * a joint subject (`both Abe and Trump`) or no rule at all gives speaker null.
  * Pronouns resolve to the latest person of that pronoun named as a subject (not as an object
@@ -234,6 +236,8 @@ class NarrationReader {
     const tail = this.views.get(last.paragraph)!;
     const headSentence = sentenceAt(head, first.start - 1);
     const tailSentence = sentenceAt(tail, last.end);
+    // the so-called "bromance": a name for something, nobody's words
+    if (/\bso-called\s*$/i.test(head.masked.slice(0, first.start - 1))) return { speaker: null, method: 'none' };
     return (
       this.postAttribution(tail, last, tailSentence, quote.text) ??
       this.preAttribution(head, first, headSentence) ??
@@ -477,6 +481,17 @@ class NarrationReader {
           lastSentence,
         ) ?? this.sentenceSubjectFound(previous, lastSentence, 'pre');
       return found && found.speaker !== null ? found : undefined;
+    }
+    // "Whitfield … said Australia's head start would shrink." then the quote, alone in its paragraph:
+    // the paraphrase's speaker goes on
+    const opensParagraph = !/[\p{L}\p{N}]/u.test(head.masked.slice(0, first.start - 1));
+    if (opensParagraph && previous.quotes.length === 0) {
+      const reported = this.preAttribution(
+        previous,
+        { paragraph: previous.paragraph.index, start: lastSentence[1], end: lastSentence[1] },
+        lastSentence,
+      );
+      if (reported?.speaker) return { speaker: reported.speaker, method: 'continuation' };
     }
     const bare =
       !/[\p{L}\p{N}]/u.test(head.masked.slice(0, first.start - 1)) &&

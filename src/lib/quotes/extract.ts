@@ -233,6 +233,8 @@ const AUXILIARIES = new Set(
     ' ',
   ),
 );
+/** Speech verbs whose quote names or describes their object ("called it a …"). */
+const NAMING_VERBS = new Set('called calls dubbed labeled labelled described describes'.split(' '));
 const MODALS = new Set('will would can could shall should may might must'.split(' '));
 const FUNCTION_WORDS = new Set(
   'a an the of to for with in on at by from into about his her their its our my your this that these those'.split(' '),
@@ -273,6 +275,7 @@ function completesReportedClause(before: string): boolean {
   const words = wordsOf(before.slice(-200));
   for (let k = words.length - 1; k >= Math.max(0, words.length - 8); k -= 1) {
     if (!SPEECH_VERBS.has(words[k] ?? '')) continue;
+    if (NAMING_VERBS.has(words[k] ?? '')) return false; // called the tests "a clear violation …": a name, not a predicate
     const subject = words.slice(k + 1).filter((w) => w !== 'that');
     while (MODALS.has(subject.at(-1)?.toLowerCase() ?? '')) subject.pop(); // "China would "play ..."
     const last = subject.at(-1);

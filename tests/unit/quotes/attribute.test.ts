@@ -144,6 +144,22 @@ describe('what the article itself says about people', () => {
     ).toEqual([['gratitude to the president,', 'abe']]);
   });
 
+  it('gives a quote alone in its paragraph to the person the paragraph before paraphrased', () => {
+    expect(
+      speakersOf([
+        'Yoshihide Suga, speaking in Tokyo, said the deal was a start.',
+        '"It is only the first stage.',
+        '"More will follow."',
+      ]),
+    ).toEqual([['It is only the first stage.\n\nMore will follow.', 'suga']]);
+  });
+
+  it('gives a so-called phrase to nobody', () => {
+    expect(speakersOf(['The talks showed the so-called "bromance" since Mr. Trump took office.'])).toEqual([
+      ['bromance', null],
+    ]);
+  });
+
   it('does not take the object of a verb for the subject of a scare quote', () => {
     expect(
       speakersOf([

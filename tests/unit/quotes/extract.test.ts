@@ -180,6 +180,7 @@ describe('quote kinds', () => {
     expect(kindOf('Kim perhaps "wants to get attention."')).toBe('fragment'); // a predicate without its subject
     expect(kindOf('He called it "Abe\'s doctrine" again.')).toBe('fragment');
     expect(kindOf('Tokyo calls it a "Trade Agreement on Goods" instead.')).toBe('fragment');
+    expect(kindOf('Abe called the tests "a clear violation of U.N. Security Council resolutions".')).toBe('fragment');
     expect(kindOf('He decried "the dangerous aggressions of the regime in North Korea."')).toBe('fragment');
     expect(kindOf('She said the situation was "already extremely complex, sensitive and weak".')).toBe('fragment');
   });
