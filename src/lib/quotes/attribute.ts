@@ -17,13 +17,15 @@ import { append } from './collections.ts';
  * Rules, first match wins (all read narration only — words inside quotes never name a speaker):
  * 1. override from the article's `quotes:` list;
  * 2. a later part of a split quotation inherits the first part's speaker;
- * 3. post-attribution right after the quote: `"...," Trump said` / `said Trump` / `he noted`;
+ * 3. post-attribution right after the quote: `"...," Trump said` / `said Trump` / `he noted`
+ *    (also after an exclamation that ends the sentence: `"… a great friend!" Mr Trump wrote`);
  * 4. pre-attribution: the last speech verb before the quote in its sentence and that verb's
  *    subject (`Abe said: "..."`, `He said Abe "will..."`; `..., calling it a "disaster"` and
  *    `X and said "..."` take the sentence's subject, `with Trump later praising …` its own);
  *    a quote inside an aside takes the aside's (`the talks, which officials are calling "FFR",`
  *    → nobody on the list; `Abe, who called it "a good deal",` → Abe);
- * 5. `according to the president`;
+ * 5. a possessor's words (`Trump's complaint that Japan and China "play the money market"`),
+ *    then `according to the president`;
  * 6. a quote that is a whole sentence: the subject of the sentence before it in the paragraph,
  *    or of a previous paragraph ending in a colon (`As NPR's Scott Horsley reports from Tokyo:`),
  *    or — for a quote that opens its paragraph after a paragraph with no quotes — the speaker
@@ -147,7 +149,7 @@ const NP_DETERMINERS = new Set(
   'a an the one another some several two three four its his her their our this that these those many other'.split(' '),
 );
 const CLAUSE_WORDS = new Set(
-  'and but or that which who whom whose while whereas because although though when if as since so after before'.split(
+  'and but or that which who whom whose what while whereas because although though when if as since so after before'.split(
     ' ',
   ),
 );
@@ -241,6 +243,7 @@ class NarrationReader {
     return (
       this.postAttribution(tail, last, tailSentence, quote.text) ??
       this.preAttribution(head, first, headSentence) ??
+      this.possessiveSpeech(head, first, headSentence) ??
       this.accordingTo(head, headSentence) ??
       this.wholeSentence(quote, head, first, headSentence, tail, last, tailSentence, done) ??
       this.sentenceSubjectFound(head, headSentence, 'pre')
@@ -251,10 +254,19 @@ class NarrationReader {
   private postAttribution(
     view: ParagraphView,
     span: QuoteSpan,
-    sentence: [number, number],
+    quoteSentence: [number, number],
     text: string,
   ): Found | undefined {
-    const after = view.masked.slice(span.end + 1, Math.max(span.end + 1, sentence[1]));
+    let sentence = quoteSentence;
+    let after = view.masked.slice(span.end + 1, Math.max(span.end + 1, sentence[1]));
+    if (after.trim() === '' && /[!?]$/.test(text.trimEnd())) {
+      // "… a great friend!" Mr Trump wrote: the exclamation ends the sentence, not the attribution
+      const next = view.sentences.find(([a]) => a >= span.end + 1 && /^\s*$/.test(view.masked.slice(span.end + 1, a)));
+      if (next) {
+        sentence = [sentence[0], next[1]];
+        after = view.masked.slice(span.end + 1, next[1]);
+      }
+    }
     const endsClause = /[,.!?…\u2014\u2013-]$/.test(text.trimEnd()) || /^\s*,/.test(after);
     if (!endsClause) return undefined;
     const lead = /^[\s,]*/.exec(after)![0].length;
@@ -438,6 +450,16 @@ class NarrationReader {
     return undefined;
   }
 
+  /** `Trump's complaint two weeks earlier that Japan and China "play the money market"`: the possessor spoke. */
+  private possessiveSpeech(view: ParagraphView, span: QuoteSpan, sentence: [number, number]): Found | undefined {
+    const open = span.start - 1;
+    const owner = view.mentions
+      .filter((m) => m.possessive && m.start >= sentence[0] && m.end < open)
+      .filter((m) => SPEECH_NOUN.test(view.masked.slice(m.end, Math.min(open, m.end + 40))))
+      .at(-1);
+    return owner ? this.resolve(view, owner, 'pre') : undefined;
+  }
+
   private accordingTo(view: ParagraphView, sentence: [number, number]): Found | undefined {
     const text = view.plain.slice(sentence[0], sentence[1]);
     const m = /\baccording to\s+/i.exec(text);
@@ -544,24 +566,39 @@ class NarrationReader {
   /**
    * The person of this pronoun named as a subject before `position` (same or two previous
    * paragraphs): the latest in the pronoun's own sentence, else the first — the main clause's —
-   * of the nearest earlier sentence that has one (`The U.S. president said Abe had promised …
-   * "…," he said`: the president).
+   * subject of the nearest earlier sentence that has one (`The U.S. president said Abe had promised …
+   * "…," he said`: the president). That subject may be a pronoun itself (`He was careful … "…," he
+   * said`: whoever the first "he" is), or someone unnamed (`a Japanese official laughed. "…," he
+   * said`: nobody on the list).
    */
-  private resolvePronoun(paragraphIndex: number, position: number, pronoun: Pronoun): string | null {
+  private resolvePronoun(paragraphIndex: number, position: number, pronoun: Pronoun, depth = 0): string | null {
     let fallback: string | null = null;
     for (let p = paragraphIndex; p >= paragraphIndex - 2 && p >= 1; p -= 1) {
       const view = this.views.get(p);
       if (!view) continue;
-      const named = view.mentions.filter(
-        (m) => m.person && (p < paragraphIndex || m.start < position) && this.pronounOf.get(m.person) === pronoun,
-      );
-      const subjects = named.filter((m) => !m.object && !m.possessive && !m.parenthetical);
+      const before = (m: Mention) => p < paragraphIndex || m.start < position;
+      const named = view.mentions.filter((m) => m.person && before(m) && this.pronounOf.get(m.person) === pronoun);
+      const subject = (m: Mention) => !m.object && !m.possessive && !m.parenthetical;
+      const subjects = named.filter(subject);
       const own = p === paragraphIndex ? view.sentences.find(([a, b]) => a <= position && position < b) : undefined;
       const inOwn = own ? subjects.filter((m) => m.start >= own[0]) : [];
       if (inOwn.length > 0) return inOwn.at(-1)!.person;
       for (const [a, b] of [...view.sentences].reverse()) {
-        const first = subjects.find((m) => m.start >= a && m.end <= b);
-        if (first) return first.person;
+        if (own && a >= own[0]) continue;
+        if (p === paragraphIndex && a >= position) continue;
+        const first = view.mentions.find(
+          (m) =>
+            m.start >= a &&
+            m.end <= b &&
+            before(m) &&
+            subject(m) &&
+            (m.person ? this.pronounOf.get(m.person) === pronoun : m.pronoun === pronoun),
+        );
+        const unnamed = unnamedSubject(view.masked, a, b);
+        if (unnamed !== undefined && (!first || unnamed < first.start)) return null;
+        if (!first) continue;
+        if (first.person) return first.person;
+        if (depth < 3) return this.resolvePronoun(p, first.start, pronoun, depth + 1);
       }
       if (fallback === null) fallback = named.at(-1)?.person ?? null;
     }
@@ -722,6 +759,23 @@ function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[
     });
   }
   return mentions;
+}
+
+/** What a possessive names as someone's words: "Trump's complaint", "Abe's own remarks". */
+const SPEECH_NOUN =
+  /^['’]s?\s+(?:\p{Ll}+\s+)?(?:complaint|claim|remark|remarks|comment|comments|warning|promise|pledge|vow|statement|words|message|assertion|insistence|tweet|accusation|description|argument|plea|boast|answer|reply|response)(?![\p{L}])/u;
+
+/** "a Japanese official", "one diplomat": someone the article does not name, as a subject. */
+const UNNAMED_PERSON =
+  /(?<![\p{L}])(?:a|an|one|another)\s+(?:[\p{L}'’.-]+\s+){0,4}?(?:official|diplomat|aide|source|person|spokesman|spokeswoman|spokesperson|adviser|advisor|analyst|member|lawmaker|officer|negotiator|executive|expert|economist|professor|resident|protester|farmer|relative|guest|reporter|senator|legislator|worker|voter|man|woman)s?(?![\p{L}])/giu;
+
+/** Where an unnamed person is the subject of the sentence [from, to) of the masked text, if one is. */
+function unnamedSubject(masked: string, from: number, to: number): number | undefined {
+  for (const m of masked.slice(from, to).matchAll(UNNAMED_PERSON)) {
+    const at = from + m.index!;
+    if (!isObject(masked, at)) return at;
+  }
+  return undefined;
 }
 
 /** A bare surname right after a capitalised given name that is no title: someone else's full name. */

@@ -116,10 +116,10 @@ function decide(
     ['quote', c.quote, 'strong', around],
     ['clause', c.clause, 'strong', around],
     ['sentence', c.sentence, 'strong', around],
-    ['paragraph', c.paragraph, 'strong', around],
-    ['heading', c.heading, 'strong', `${c.heading}\n\n${around}`],
     ['clause-narration', c.clauseNarration, 'weak', ''],
     ['sentence-narration', c.sentenceNarration, 'weak', ''],
+    ['paragraph', c.paragraph, 'strong', around],
+    ['heading', c.heading, 'strong', `${c.heading}\n\n${around}`],
     ['paragraph-narration', c.paragraphNarration, 'weak', ''],
   ];
   // a short phrase's own words are read with its clause: invoked "national security" under a trade law

@@ -46,7 +46,7 @@ export const SPEECH_VERBS = new Set(
     'tweeted stated states continued recalled reported reports acknowledged conceded admitted suggested pledged pledges ' +
     'vowed vows urged urges emphasized emphasised emphasizes observed commented claimed claims predicted promised ' +
     'assured assures repeated repeats spoke speaks joked quipped cautioned affirmed reaffirmed revealed boasted ' +
-    'complained confirmed concluded countered described describes called calls referred labeled labelled dubbed ' +
+    'complained confirmed concluded countered described describes call called calls referred labeled labelled dubbed ' +
     'expressed expresses conveyed'
   ).split(' '),
 );
@@ -234,7 +234,7 @@ const AUXILIARIES = new Set(
   ),
 );
 /** Speech verbs whose quote names or describes their object ("called it a …"). */
-const NAMING_VERBS = new Set('called calls dubbed labeled labelled described describes'.split(' '));
+const NAMING_VERBS = new Set('call called calls dubbed labeled labelled described describes'.split(' '));
 const MODALS = new Set('will would can could shall should may might must'.split(' '));
 const FUNCTION_WORDS = new Set(
   'a an the of to for with in on at by from into about his her their its our my your this that these those'.split(' '),

@@ -154,6 +154,43 @@ describe('what the article itself says about people', () => {
     ).toEqual([['It is only the first stage.\n\nMore will follow.', 'suga']]);
   });
 
+  it('reads an attribution after a quote that ends in an exclamation', () => {
+    expect(speakersOf(['"Shinzo is a great friend!" Mr. Trump wrote on Twitter after the round.'])).toEqual([
+      ['Shinzo is a great friend!', 'trump'],
+    ]);
+  });
+
+  it('gives a pronoun whose antecedent is someone unnamed to nobody', () => {
+    expect(
+      speakersOf([
+        'Trump met Abe at the White House.',
+        'Asked about it, a Japanese official laughed. "He has strong hands too," he said.',
+      ]),
+    ).toEqual([['He has strong hands too,', null]]);
+  });
+
+  it('follows a pronoun back to the name it stands for', () => {
+    expect(
+      speakersOf([
+        'Abe arrived with a plan. He was careful not to criticise the pact, from which Trump withdrew. "I am fully aware of the decision," he said.',
+      ]),
+    ).toEqual([['I am fully aware of the decision,', 'abe']]);
+  });
+
+  it('gives a quote to the person whose complaint or promise it is', () => {
+    expect(
+      speakersOf([
+        'Currency never came up, according to an official, despite Trump\'s complaint that Japan and China "play the money market".',
+      ]),
+    ).toEqual([['play the money market', 'trump']]);
+  });
+
+  it('gives what "the media call" something to nobody', () => {
+    expect(
+      speakersOf(['It was the latest round of what the Japanese media call "golf diplomacy" for Abe and Trump.']),
+    ).toEqual([['golf diplomacy', null]]);
+  });
+
   it('gives a so-called phrase to nobody', () => {
     expect(speakersOf(['The talks showed the so-called "bromance" since Mr. Trump took office.'])).toEqual([
       ['bromance', null],
