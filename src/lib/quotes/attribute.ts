@@ -583,6 +583,9 @@ class NarrationReader {
       const own = p === paragraphIndex ? view.sentences.find(([a, b]) => a <= position && position < b) : undefined;
       const inOwn = own ? subjects.filter((m) => m.start >= own[0]) : [];
       if (inOwn.length > 0) return inOwn.at(-1)!.person;
+      // "Trump's speech, in which he warned …": the possessor of the sentence's subject
+      const owner = own ? named.find((m) => m.possessive && m.start >= own[0] && !m.object) : undefined;
+      if (owner) return owner.person;
       for (const [a, b] of [...view.sentences].reverse()) {
         if (own && a >= own[0]) continue;
         if (p === paragraphIndex && a >= position) continue;
@@ -804,8 +807,12 @@ function isObject(text: string, start: number): boolean {
       i = before.length - m[0].length; // "met his counterpart Abe": what governs "his" governs Abe
       continue;
     }
-    // any other lower-case word but a conjunction, an adverb or a speech verb governs it: "to flatter the president"
-    return !(CLAUSE_WORDS.has(bare) || SUBJECT_OPENERS.has(bare) || SPEECH_VERBS.has(word) || /ly$/.test(bare));
+    if (CLAUSE_WORDS.has(bare) || SUBJECT_OPENERS.has(bare) || SPEECH_VERBS.has(word) || /ly$/.test(bare)) return false;
+    // a verb governs it ("to flatter the president", "interrupted Abe"); a noun describes it
+    // ("Hamburg mayor Olaf Scholz"): walk on past the noun
+    const beforeWord = /([\p{L}]+)\s+$/u.exec(before.slice(0, before.length - m[0].length))?.[1]?.toLowerCase();
+    if (/(?:ed|ing)$/.test(bare) || beforeWord === 'to') return true;
+    i = before.length - m[0].length;
   }
 }
 

@@ -83,11 +83,14 @@ interface Matcher {
  * (`scope`) also names the topic unambiguously: a "tariff threat" or a "trade war" is not security.
  */
 function dominant(matchers: Matcher[], text: string, key: 'strong' | 'weak', all = false, scope = text): string[] {
+  const named = (m: Matcher) => countMatches(m.strong, scope) > 0 || countMatches(m.weak, scope) > 0;
+  const namedHere = new Set(matchers.filter(named).map((m) => m.id));
+  // an ambiguous word keeps its topic unless the neighbourhood names another topic and not this one
   const counts = matchers.map((m) => ({
     id: m.id,
     n:
       countMatches(m[key], text) +
-      (key === 'strong' && m.ambiguous && (countMatches(m.strong, scope) > 0 || countMatches(m.weak, scope) > 0)
+      (key === 'strong' && m.ambiguous && (namedHere.has(m.id) || namedHere.size === 0)
         ? countMatches(m.ambiguous, text)
         : 0),
   }));
@@ -134,11 +137,13 @@ function decide(
   // a paragraph that says much and names no topic is about something else (the golf, the dinner)
   if (reader.offTopic(first)) return { topics: [], step: 'off-topic paragraph' };
   const inherited = reader.inherited(first, new Set(quote.spans.map((s) => s.paragraph)));
-  if (inherited) return inherited;
+  if (inherited && inherited.topics.length > 0) return inherited;
   const weakInQuote = dominant(matchers, c.quote, 'weak');
   if (weakInQuote.length > 0) return { topics: weakInQuote, step: 'quote-weak' };
   const weakInParagraph = dominant(matchers, c.paragraph, 'weak');
   if (weakInParagraph.length > 0) return { topics: weakInParagraph, step: 'paragraph-weak' };
+  // after a change of subject, only the quote's own paragraph could have named a topic
+  if (inherited) return inherited;
   // a section whose heading names no topic ("Dinner at Trump Tower") is not what the lead is about
   if (c.heading !== '') return { topics: [], step: 'none' };
   const lead = dominant(matchers, c.lead, 'strong');

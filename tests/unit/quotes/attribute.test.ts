@@ -191,6 +191,21 @@ describe('what the article itself says about people', () => {
     ).toEqual([['golf diplomacy', null]]);
   });
 
+  it("reads a pronoun in a clause about someone's speech as that person", () => {
+    expect(
+      speakersOf([
+        'Abe spoke first.',
+        'Trump\'s speech, in which he warned he would "totally destroy North Korea", drew gasps.',
+      ]),
+    ).toEqual([['totally destroy North Korea', 'trump']]);
+  });
+
+  it('reads a lower-case description before a name as part of the name, not a verb', () => {
+    expect(speakersOf(['Tokyo governor Yoshihide Suga said of the rioters: "They are criminals."'])).toEqual([
+      ['They are criminals.', 'suga'],
+    ]);
+  });
+
   it('gives a so-called phrase to nobody', () => {
     expect(speakersOf(['The talks showed the so-called "bromance" since Mr. Trump took office.'])).toEqual([
       ['bromance', null],
