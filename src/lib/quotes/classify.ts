@@ -207,9 +207,8 @@ class SectionReader {
   private cues(index: number): boolean {
     const p = this.at(index);
     if (!p) return false;
-    return this.matchers.some(
-      (m) => countMatches(m.strong, p.text) > 0 || countMatches(m.weak, this.masked.get(index) ?? '') > 0,
-    );
+    // a quote that mentions North Korea is not small talk, whoever's words frame it
+    return this.matchers.some((m) => countMatches(m.strong, p.text) > 0 || countMatches(m.weak, p.text) > 0);
   }
 
   offTopic(index: number): boolean {
