@@ -102,9 +102,13 @@ function dominant(matchers: Matcher[], text: string, key: 'strong' | 'weak', all
 /** "Despite the tension over trade, …": what a concessive phrase sets aside is not what the sentence is about. */
 const CONCESSIVE = /(?<![\p{L}])(?:despite|in spite of|notwithstanding|aside from|apart from)(?![\p{L}])[^,;.!?]*/giu;
 
+const globalForms = new WeakMap<RegExp, RegExp>();
+
 function countMatches(re: RegExp | null, text: string): number {
   if (re === null || text === '') return 0;
-  return text.replace(CONCESSIVE, ' ').match(new RegExp(re.source, 'giu'))?.length ?? 0;
+  let global = globalForms.get(re);
+  if (!global) globalForms.set(re, (global = new RegExp(re.source, 'giu')));
+  return text.replace(CONCESSIVE, ' ').match(global)?.length ?? 0;
 }
 
 function decide(
