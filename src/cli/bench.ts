@@ -286,7 +286,7 @@ function timeEngine(corpus: BenchCorpus, base: ReturnType<typeof readBaseContent
     lap('extract');
     const attributed = texts.map((a, i) => attributeQuotes(a, extracted[i] ?? [], base.people, []));
     lap('attribute');
-    const classified = texts.map((a, i) => classifyQuotes(a, attributed[i] ?? [], base.topics, []));
+    const classified = texts.map((a, i) => classifyQuotes(a, attributed[i] ?? [], base.topics, [], base.smallTalk));
     lap('classify');
     const placed = texts.flatMap((a, i) =>
       (classified[i] ?? []).map((q) => ({

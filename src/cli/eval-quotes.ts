@@ -12,6 +12,7 @@ import { articleFromMarkdown, formatScores, scoreQuotes } from '../lib/quotes/ev
 import type { GoldQuote, QuoteScores } from '../lib/quotes/evaluate.ts';
 import { buildQuoteCorpus } from '../lib/quotes/index.ts';
 import type { Person, TopicDefinition } from '../lib/quotes/types.ts';
+import { readBaseContent } from './project-copy.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const synthetic = join(root, 'tests', 'fixtures', 'quotes', 'synthetic');
@@ -34,10 +35,7 @@ function score(articleDir: string, gold: GoldQuote[], people: Person[], topics: 
 
 const people = readJson<Person[]>(join(root, 'content', 'people.json'));
 const topics = readJson<TopicDefinition[]>(join(root, 'content', 'topics.json'));
-const smallTalk =
-  readJson<Array<{ id: string; terms: string[] }>>(join(root, 'content', 'vocabulary.json')).find(
-    (v) => v.id === 'small-talk',
-  )?.terms ?? [];
+const { smallTalk } = readBaseContent();
 
 function heldOut(dir: string): { label: string; scores: QuoteScores } {
   const gold = readJson<Gold>(join(dir, 'gold.json'));

@@ -49,7 +49,12 @@ export function buildEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 /** The project's real content, as the synthetic corpus generator and the engine take it. */
-export function readBaseContent(): { corpusBase: BaseContent; people: Person[]; topics: TopicDefinition[] } {
+export function readBaseContent(): {
+  corpusBase: BaseContent;
+  people: Person[];
+  topics: TopicDefinition[];
+  smallTalk: string[];
+} {
   const json = <T>(path: string): T => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as T;
   const dir = join(ROOT, 'content', 'articles');
   const articles = readdirSync(dir)
@@ -64,6 +69,9 @@ export function readBaseContent(): { corpusBase: BaseContent; people: Person[]; 
     },
     people: json<Person[]>('content/people.json').map((p) => ({ ...p, aliases: p.aliases ?? [] })),
     topics: json<TopicDefinition[]>('content/topics.json'),
+    smallTalk:
+      json<Array<{ id: string; terms: string[] }>>('content/vocabulary.json').find((v) => v.id === 'small-talk')
+        ?.terms ?? [],
   };
 }
 
