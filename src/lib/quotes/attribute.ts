@@ -304,6 +304,8 @@ class NarrationReader {
     np: string,
     method: AttributionMethod,
   ): Found | undefined {
+    // "a Trump aide", "a source close to the prime minister": someone unnamed, whoever the phrase mentions
+    if (/^\s*(?:a|an|one|another|some)\s/i.test(np)) return { speaker: null, method: 'none' };
     const inside = view.mentions.filter((m) => m.start >= start && m.end <= end && !m.possessive);
     if (inside.length > 0) {
       const [one, two] = inside;
@@ -508,11 +510,15 @@ class NarrationReader {
     // the paraphrase's speaker goes on
     const opensParagraph = !/[\p{L}\p{N}]/u.test(head.masked.slice(0, first.start - 1));
     if (opensParagraph && previous.quotes.length === 0) {
-      const reported = this.preAttribution(
-        previous,
-        { paragraph: previous.paragraph.index, start: lastSentence[1], end: lastSentence[1] },
-        lastSentence,
-      );
+      const reported =
+        this.preAttribution(
+          previous,
+          { paragraph: previous.paragraph.index, start: lastSentence[1], end: lastSentence[1] },
+          lastSentence,
+        ) ??
+        (STATEMENT.test(previous.masked.slice(lastSentence[0], lastSentence[1]))
+          ? this.sentenceSubjectFound(previous, lastSentence, 'pre')
+          : undefined);
       if (reported?.speaker) return { speaker: reported.speaker, method: 'continuation' };
     }
     const bare =
@@ -594,7 +600,7 @@ class NarrationReader {
             m.start >= a &&
             m.end <= b &&
             before(m) &&
-            subject(m) &&
+            (subject(m) || (m.possessive && !m.object && !m.parenthetical)) && // "Mr Trump's rhetoric …"
             (m.person ? this.pronounOf.get(m.person) === pronoun : m.pronoun === pronoun),
         );
         const unnamed = unnamedSubject(view.masked, a, b);
@@ -764,6 +770,10 @@ function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[
   return mentions;
 }
 
+/** "He released a statement on Friday.": what follows is the statement. */
+const STATEMENT =
+  /\b(?:released|issued|put out|posted|read out|gave)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?statement\b/iu;
+
 /** What a possessive names as someone's words: "Trump's complaint", "Abe's own remarks". */
 const SPEECH_NOUN =
   /^['’]s?\s+(?:\p{Ll}+\s+)?(?:complaint|claim|remark|remarks|comment|comments|warning|promise|pledge|vow|statement|words|message|assertion|insistence|tweet|accusation|description|argument|plea|boast|answer|reply|response)(?![\p{L}])/u;
@@ -802,6 +812,7 @@ function isObject(text: string, start: number): boolean {
     if (/[.]$/.test(word) && !/^(?:\p{L}\.)+$|^(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)\.$/u.test(word)) return false; // a sentence ended
     if (TIME_WORDS.has(word)) return false; // "On Monday Abe …": the preposition governs the day
     const bare = word.toLowerCase().replace(/['’]s$/, '');
+    if (bare === 'that') return false; // "said that Trudeau had …": a clause opens, its subject follows
     if (PREPOSITIONS.has(bare) || OBJECT_VERBS.has(bare) || DETERMINERS.has(bare)) return true;
     if (/^\p{Lu}/u.test(word) || TITLE_WORDS.has(bare) || POSSESSIVE_DETERMINERS.has(bare)) {
       i = before.length - m[0].length; // "met his counterpart Abe": what governs "his" governs Abe
@@ -844,6 +855,10 @@ function blankParentheticals(masked: string): string {
     const lower = first.toLowerCase();
     const participle = /ing$/.test(lower) && lower !== 'according';
     if (first === lower && (PARENTHETICAL_OPENERS.has(lower) || participle)) blank(from, to + 1);
+    // an appositive after a name: "Justin Trudeau, the host, had told …"
+    const named = /\p{Lu}[\p{L}.'’-]*$/u.test(masked.slice(0, from));
+    const describes = /^(?:the|a|an)$/.test(first) || /^\p{Lu}[\p{L}.]*['’]s$/u.test(first);
+    if (named && describes && (segment.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 6) blank(from, to + 1);
   }
   return chars.join('');
 }

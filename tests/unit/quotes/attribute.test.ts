@@ -206,6 +206,41 @@ describe('what the article itself says about people', () => {
     ]);
   });
 
+  it('gives "a Trump aide" and "a source close to the prime minister" to nobody', () => {
+    expect(
+      speakersOf([
+        '"He loved it," a Trump aide told reporters.',
+        '"He looked happy," a source close to the prime minister said.',
+      ]),
+    ).toEqual([
+      ['He loved it,', null],
+      ['He looked happy,', null],
+    ]);
+  });
+
+  it("reads the possessor of a sentence's subject as the antecedent of the next sentence's pronoun", () => {
+    expect(
+      speakersOf([
+        'Kono spoke to the press.',
+        'Mr. Trump\'s trade rhetoric has been harsh. He has called the pact "a horrible deal."',
+      ]),
+    ).toEqual([['a horrible deal.', 'trump']]);
+  });
+
+  it('gives a quote after "… released a statement." to whoever released it', () => {
+    expect(speakersOf(['Taro Kono released a statement on Friday.', '"We ask for understanding."'])).toEqual([
+      ['We ask for understanding.', 'kono'],
+    ]);
+  });
+
+  it('sees the subject of a "that" clause past its appositive', () => {
+    expect(
+      speakersOf([
+        'His complaint was that Taro Kono, the host, had told reporters that Japan "will not be pushed around".',
+      ]),
+    ).toEqual([['will not be pushed around', 'kono']]);
+  });
+
   it('gives a so-called phrase to nobody', () => {
     expect(speakersOf(['The talks showed the so-called "bromance" since Mr. Trump took office.'])).toEqual([
       ['bromance', null],
