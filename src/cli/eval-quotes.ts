@@ -1,14 +1,15 @@
 /**
- * npm run eval:quotes [-- --verbose] [-- --set <dir> ...]
+ * npm run eval:quotes [-- --verbose] [-- --by-set] [-- --set <dir> ...]
  * Scores the quote engine against hand labels: the five articles in content/articles, and,
  * separately, every held-out set of synthetic articles in other outlets' styles
  * (tests/fixtures/quotes/synthetic/heldout*), each a folder of articles with its own gold.json
  * (`label`, `description`, `quotes`) and people.json (the speakers content/people.json lacks).
- * `--set <dir>` scores only the named folders (a set being written, outside the tree).
+ * `--set <dir>` scores only the named folders (a set being written, outside the tree); `--by-set`
+ * prints one row per set instead of one column.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { articleFromMarkdown, formatScores, scoreQuotes } from '../lib/quotes/evaluate.ts';
+import { articleFromMarkdown, formatScores, formatScoresByCorpus, scoreQuotes } from '../lib/quotes/evaluate.ts';
 import type { GoldQuote, QuoteScores } from '../lib/quotes/evaluate.ts';
 import { buildQuoteCorpus } from '../lib/quotes/index.ts';
 import type { Person, TopicDefinition } from '../lib/quotes/types.ts';
@@ -66,7 +67,7 @@ const columns = named.length
       ...sets.map(heldOut),
     ];
 
-console.log(formatScores(columns));
+console.log(args.includes('--by-set') ? formatScoresByCorpus(columns) : formatScores(columns));
 if (args.includes('--verbose')) {
   for (const { label, scores } of columns) {
     console.log(`\n${label}: ${scores.errors.length} disagreement(s)`);

@@ -162,6 +162,24 @@ export function formatScores(columns: Array<{ label: string; scores: QuoteScores
   ].join('\n');
 }
 
+/** The main figures with one row per scored corpus (for many corpora: the README's table). */
+export function formatScoresByCorpus(columns: Array<{ label: string; scores: QuoteScores }>): string {
+  const cell = (r: Ratio) => r.value.toFixed(3);
+  const header = ['set', 'quotes', 'extraction P / R', 'speaker', 'topics', 'kind', 'alignment P / R'];
+  const rows = columns.map(({ label, scores: s }) => [
+    label,
+    String(s.gold),
+    `${cell(s.extraction.precision)} / ${cell(s.extraction.recall)}`,
+    cell(s.speaker.accuracy),
+    cell(s.topics.exact),
+    cell(s.kind.accuracy),
+    `${cell(s.alignment.precision)} / ${cell(s.alignment.recall)}`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
 /** Splits `---` YAML frontmatter from the body and reads its top-level `key: value` scalars. */
 export function splitFrontmatter(source: string): { data: Record<string, string>; body: string } {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { articleFromMarkdown, formatScores, scoreQuotes, splitFrontmatter } from '../../../src/lib/quotes/evaluate.ts';
+import {
+  articleFromMarkdown,
+  formatScores,
+  formatScoresByCorpus,
+  scoreQuotes,
+  splitFrontmatter,
+} from '../../../src/lib/quotes/evaluate.ts';
 import type { GoldQuote } from '../../../src/lib/quotes/evaluate.ts';
 import { buildQuoteCorpus } from '../../../src/lib/quotes/index.ts';
 import type { Quote } from '../../../src/lib/quotes/types.ts';
@@ -14,10 +20,10 @@ import {
 } from './fixtures.ts';
 
 /**
- * The lowest figures any held-out set measures: topics 0.849 (held-out 10), alignment precision
+ * The lowest figures any held-out set measures: topics 0.765 (held-out 12), alignment precision
  * 0.692 (held-out 10: Moon's two lines on sanctions and dialogue read as one).
  */
-const FLOORS = { topics: 0.84, alignment: 0.69 };
+const FLOORS = { topics: 0.76, alignment: 0.69 };
 
 function predicted(article: string, anchor: string, text: string, fields: Partial<Quote>): Quote {
   return {
@@ -81,6 +87,11 @@ describe('scoreQuotes on a tiny fixture', () => {
     expect(s.errors.some((e) => e.startsWith('missed') && e.includes('missed'))).toBe(true);
     expect(s.errors.some((e) => e.startsWith('extra'))).toBe(true);
     expect(formatScores([{ label: 'tiny', scores: s }])).toMatch(/speaker accuracy\s+\| 0\.333 \(1\/3\)/);
+    const byCorpus = formatScoresByCorpus([{ label: 'tiny', scores: s }]).split('\n');
+    expect(byCorpus[0]).toMatch(
+      /^\| set +\| quotes \| extraction P \/ R \| speaker \| topics \| kind +\| alignment P \/ R \|$/,
+    );
+    expect(byCorpus[2]).toMatch(/^\| tiny +\| \d+ +\| [\d.]+ \/ [\d.]+ +\| 0\.333 /);
   });
 });
 
