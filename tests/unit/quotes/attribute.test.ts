@@ -78,181 +78,159 @@ describe('what the article itself says about people', () => {
     return attributeQuotes(article, extractQuotes(article), contentPeople()).map((q) => [q.text, q.speaker]);
   };
 
-  it('learns a description given in apposition and finds it again, with another determiner', () => {
-    expect(
-      speakersOf([
+  // [what the case shows, the article's paragraphs, [quote, speaker] for every quote in it]
+  const cases: Array<[string, string[], Array<[string, string | null]>]> = [
+    [
+      'learns a description given in apposition and finds it again, with another determiner',
+      [
         'Chief Cabinet Secretary Yoshihide Suga, the top government spokesman, told reporters the talks went well.',
-        '"There is no gap whatsoever between us," Japan\'s top government spokesman said later.',
-      ]),
-    ).toEqual([['There is no gap whatsoever between us,', 'suga']]);
-  });
-
-  it('does not learn a description two people are given', () => {
-    expect(
-      speakersOf([
+        `"There is no gap whatsoever between us," Japan's top government spokesman said later.`,
+      ],
+      [['There is no gap whatsoever between us,', 'suga']],
+    ],
+    [
+      'does not learn a description two people are given',
+      [
         'Yoshihide Suga, the government spokesman, spoke first. Taro Kono, the government spokesman, spoke next.',
         '"We agree," the government spokesman said.',
-      ]),
-    ).toEqual([['We agree,', null]]);
-  });
-
-  it('reads a title no alias knows as the person the sentence before was about', () => {
-    expect(
-      speakersOf([
+      ],
+      [['We agree,', null]],
+    ],
+    [
+      'reads a title no alias knows as the person the sentence before was about',
+      [
         'In Tokyo, Chief Cabinet Secretary Yoshihide Suga praised the outcome. "It produced results," the top government spokesman said.',
-      ]),
-    ).toEqual([['It produced results,', 'suga']]);
-    // an indefinite "a spokesman" first: the spokesman is someone unnamed
-    expect(
-      speakersOf([
+      ],
+      [['It produced results,', 'suga']],
+    ],
+    [
+      'reads "the spokesman" after "a spokesman" as someone unnamed',
+      [
         'Suga praised the outcome, and a spokesman for the ministry spoke later. "It produced results," the spokesman said.',
-      ]),
-    ).toEqual([['It produced results,', null]]);
-  });
-
-  it('reads a quote inside an aside by the aside’s own speech verb', () => {
-    expect(
-      speakersOf([
+      ],
+      [['It produced results,', null]],
+    ],
+    [
+      'reads a quote inside an aside by the aside’s own speech verb',
+      [
         'The talks, which officials are calling "FFR" for short, will be led by Abe and Trump.',
         'Abe, who called it "a good deal" on Monday, left for Tokyo.',
-      ]),
-    ).toEqual([
-      ['FFR', null],
-      ['a good deal', 'abe'],
-    ]);
-  });
-
-  it('gives a participle clause its own subject ("with Trump later praising …")', () => {
-    expect(
-      speakersOf(['Abe and Trump played golf, with Trump later praising the prime minister as "a very good golfer."']),
-    ).toEqual([['a very good golfer.', 'trump']]);
-  });
-
-  it('resolves a pronoun to the main clause’s subject of the sentence before, not a reported one', () => {
-    expect(
-      speakersOf([
-        "The U.S. president also said Abe had promised to buy more. \"Shinzo said to me, 'We want to buy,' and that's good,\" he said.",
-      ]),
-    ).toEqual([["Shinzo said to me, 'We want to buy,' and that's good,", 'trump']]);
-  });
-
-  it('reads "expressed his …" as speech', () => {
-    expect(
-      speakersOf([
+      ],
+      [
+        ['FFR', null],
+        ['a good deal', 'abe'],
+      ],
+    ],
+    [
+      'gives a participle clause its own subject ("with Trump later praising …")',
+      ['Abe and Trump played golf, with Trump later praising the prime minister as "a very good golfer."'],
+      [['a very good golfer.', 'trump']],
+    ],
+    [
+      'resolves a pronoun to the main clause’s subject of the sentence before, not a reported one',
+      [
+        `The U.S. president also said Abe had promised to buy more. "Shinzo said to me, 'We want to buy,' and that's good," he said.`,
+      ],
+      [["Shinzo said to me, 'We want to buy,' and that's good,", 'trump']],
+    ],
+    [
+      'reads "expressed his …" as speech',
+      [
         'Mr. Abe, who has made the abductions a signature cause, expressed his "gratitude to the president," according to an official.',
-      ]),
-    ).toEqual([['gratitude to the president,', 'abe']]);
-  });
-
-  it('gives a quote alone in its paragraph to the person the paragraph before paraphrased', () => {
-    expect(
-      speakersOf([
+      ],
+      [['gratitude to the president,', 'abe']],
+    ],
+    [
+      'gives a quote alone in its paragraph to the person the paragraph before paraphrased',
+      [
         'Yoshihide Suga, speaking in Tokyo, said the deal was a start.',
         '"It is only the first stage.',
         '"More will follow."',
-      ]),
-    ).toEqual([['It is only the first stage.\n\nMore will follow.', 'suga']]);
-  });
-
-  it('reads an attribution after a quote that ends in an exclamation', () => {
-    expect(speakersOf(['"Shinzo is a great friend!" Mr. Trump wrote on Twitter after the round.'])).toEqual([
-      ['Shinzo is a great friend!', 'trump'],
-    ]);
-  });
-
-  it('gives a pronoun whose antecedent is someone unnamed to nobody', () => {
-    expect(
-      speakersOf([
+      ],
+      [['It is only the first stage.\n\nMore will follow.', 'suga']],
+    ],
+    [
+      'reads an attribution after a quote that ends in an exclamation',
+      ['"Shinzo is a great friend!" Mr. Trump wrote on Twitter after the round.'],
+      [['Shinzo is a great friend!', 'trump']],
+    ],
+    [
+      'gives a pronoun whose antecedent is someone unnamed to nobody',
+      [
         'Trump met Abe at the White House.',
         'Asked about it, a Japanese official laughed. "He has strong hands too," he said.',
-      ]),
-    ).toEqual([['He has strong hands too,', null]]);
-  });
-
-  it('follows a pronoun back to the name it stands for', () => {
-    expect(
-      speakersOf([
+      ],
+      [['He has strong hands too,', null]],
+    ],
+    [
+      'follows a pronoun back to the name it stands for',
+      [
         'Abe arrived with a plan. He was careful not to criticise the pact, from which Trump withdrew. "I am fully aware of the decision," he said.',
-      ]),
-    ).toEqual([['I am fully aware of the decision,', 'abe']]);
-  });
-
-  it('gives a quote to the person whose complaint or promise it is', () => {
-    expect(
-      speakersOf([
-        'Currency never came up, according to an official, despite Trump\'s complaint that Japan and China "play the money market".',
-      ]),
-    ).toEqual([['play the money market', 'trump']]);
-  });
-
-  it('gives what "the media call" something to nobody', () => {
-    expect(
-      speakersOf(['It was the latest round of what the Japanese media call "golf diplomacy" for Abe and Trump.']),
-    ).toEqual([['golf diplomacy', null]]);
-  });
-
-  it("reads a pronoun in a clause about someone's speech as that person", () => {
-    expect(
-      speakersOf([
-        'Abe spoke first.',
-        'Trump\'s speech, in which he warned he would "totally destroy North Korea", drew gasps.',
-      ]),
-    ).toEqual([['totally destroy North Korea', 'trump']]);
-  });
-
-  it('reads a lower-case description before a name as part of the name, not a verb', () => {
-    expect(speakersOf(['Tokyo governor Yoshihide Suga said of the rioters: "They are criminals."'])).toEqual([
-      ['They are criminals.', 'suga'],
-    ]);
-  });
-
-  it('gives "a Trump aide" and "a source close to the prime minister" to nobody', () => {
-    expect(
-      speakersOf([
-        '"He loved it," a Trump aide told reporters.',
-        '"He looked happy," a source close to the prime minister said.',
-      ]),
-    ).toEqual([
-      ['He loved it,', null],
-      ['He looked happy,', null],
-    ]);
-  });
-
-  it("reads the possessor of a sentence's subject as the antecedent of the next sentence's pronoun", () => {
-    expect(
-      speakersOf([
+      ],
+      [['I am fully aware of the decision,', 'abe']],
+    ],
+    [
+      'gives a quote to the person whose complaint or promise it is',
+      [
+        `Currency never came up, according to an official, despite Trump's complaint that Japan and China "play the money market".`,
+      ],
+      [['play the money market', 'trump']],
+    ],
+    [
+      'gives what "the media call" something to nobody',
+      ['It was the latest round of what the Japanese media call "golf diplomacy" for Abe and Trump.'],
+      [['golf diplomacy', null]],
+    ],
+    [
+      "reads a pronoun in a clause about someone's speech as that person",
+      ['Abe spoke first.', `Trump's speech, in which he warned he would "totally destroy North Korea", drew gasps.`],
+      [['totally destroy North Korea', 'trump']],
+    ],
+    [
+      'reads a lower-case description before a name as part of the name, not a verb',
+      ['Tokyo governor Yoshihide Suga said of the rioters: "They are criminals."'],
+      [['They are criminals.', 'suga']],
+    ],
+    [
+      'gives "a Trump aide" and "a source close to the prime minister" to nobody',
+      ['"He loved it," a Trump aide told reporters.', '"He looked happy," a source close to the prime minister said.'],
+      [
+        ['He loved it,', null],
+        ['He looked happy,', null],
+      ],
+    ],
+    [
+      "reads the possessor of a sentence's subject as the antecedent of the next sentence's pronoun",
+      [
         'Kono spoke to the press.',
-        'Mr. Trump\'s trade rhetoric has been harsh. He has called the pact "a horrible deal."',
-      ]),
-    ).toEqual([['a horrible deal.', 'trump']]);
-  });
+        `Mr. Trump's trade rhetoric has been harsh. He has called the pact "a horrible deal."`,
+      ],
+      [['a horrible deal.', 'trump']],
+    ],
+    [
+      'gives a quote after "… released a statement." to whoever released it',
+      ['Taro Kono released a statement on Friday.', '"We ask for understanding."'],
+      [['We ask for understanding.', 'kono']],
+    ],
+    [
+      'sees the subject of a "that" clause past its appositive',
+      ['His complaint was that Taro Kono, the host, had told reporters that Japan "will not be pushed around".'],
+      [['will not be pushed around', 'kono']],
+    ],
+    [
+      'gives a so-called phrase to nobody',
+      ['The talks showed the so-called "bromance" since Mr. Trump took office.'],
+      [['bromance', null]],
+    ],
+    [
+      'does not take the object of a verb for the subject of a scare quote',
+      ['The visit was choreographed to flatter the president, in what commentators have called a "bromance".'],
+      [['bromance', null]],
+    ],
+  ];
 
-  it('gives a quote after "… released a statement." to whoever released it', () => {
-    expect(speakersOf(['Taro Kono released a statement on Friday.', '"We ask for understanding."'])).toEqual([
-      ['We ask for understanding.', 'kono'],
-    ]);
-  });
-
-  it('sees the subject of a "that" clause past its appositive', () => {
-    expect(
-      speakersOf([
-        'His complaint was that Taro Kono, the host, had told reporters that Japan "will not be pushed around".',
-      ]),
-    ).toEqual([['will not be pushed around', 'kono']]);
-  });
-
-  it('gives a so-called phrase to nobody', () => {
-    expect(speakersOf(['The talks showed the so-called "bromance" since Mr. Trump took office.'])).toEqual([
-      ['bromance', null],
-    ]);
-  });
-
-  it('does not take the object of a verb for the subject of a scare quote', () => {
-    expect(
-      speakersOf([
-        'The visit was choreographed to flatter the president, in what commentators have called a "bromance".',
-      ]),
-    ).toEqual([['bromance', null]]);
+  it.each(cases)('%s', (_, paragraphs, expected) => {
+    expect(speakersOf(paragraphs)).toEqual(expected);
   });
 });
 
