@@ -160,9 +160,16 @@ export function matchTokens(text: string): string[] {
   return unified.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+const stems = new Map<string, string>();
+
 /** Porter2 stems, so translations that differ in a word's form still share it ("frankly"/"frank", "negotiations"/"negotiate"). */
 function stem(word: string): string {
-  return /^\p{N}/u.test(word) ? word : porter2(word);
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^\p{N}/u.test(word) ? word : porter2(word);
+    if (stems.size < 200_000) stems.set(word, stemmed); // a vocabulary, not a leak
+  }
+  return stemmed;
 }
 
 function profile(q: Omit<Quote, 'statement'>): Profile {

@@ -675,6 +675,9 @@ function compileAliases(people: Person[]): Alias[] {
   return aliases;
 }
 
+/** A capitalised word, a comma, then "the" or a possessive: where an appositive description may start. */
+const APPOSITIVE_HINT = /\p{Lu}[\p{L}.'’-]*,\s+(?:the|\p{Lu}[\p{L}.]*['’]s)\s/u;
+
 /** Nouns that head a role description: "the top government spokesman", "Japan's chief negotiator". */
 const ROLE_NOUNS = new Set(
   'spokesman spokeswoman spokesperson secretary minister adviser advisor negotiator representative envoy ambassador official diplomat president premier leader chief director chairman aide correspondent commissioner'.split(
@@ -696,6 +699,7 @@ function appositiveAliases(
 ): { aliases: Alias[]; shared: Set<string> } {
   const owners = new Map<string, Set<string>>();
   for (const masked of maskedParagraphs) {
+    if (!APPOSITIVE_HINT.test(masked)) continue; // most paragraphs give nobody a description
     for (const mention of findMentions(masked, masked, known)) {
       if (!mention.person || !mention.named) continue;
       const m = /^,\s+(?:the|[\p{Lu}][\p{L}.]*['’]s)\s+([\p{L}. -]+?),/u.exec(masked.slice(mention.end));

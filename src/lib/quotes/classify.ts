@@ -83,8 +83,7 @@ interface Matcher {
  * (`scope`) also names the topic unambiguously: a "tariff threat" or a "trade war" is not security.
  */
 function dominant(matchers: Matcher[], text: string, key: 'strong' | 'weak', all = false, scope = text): string[] {
-  const named = (m: Matcher) => countMatches(m.strong, scope) > 0 || countMatches(m.weak, scope) > 0;
-  const namedHere = new Set(matchers.filter(named).map((m) => m.id));
+  const namedHere = key === 'strong' ? topicsNamed(matchers, scope) : new Set<string>();
   // an ambiguous word keeps its topic unless the neighbourhood names another topic and not this one
   const counts = matchers.map((m) => ({
     id: m.id,
@@ -99,16 +98,44 @@ function dominant(matchers: Matcher[], text: string, key: 'strong' | 'weak', all
   return counts.filter((c) => (all ? c.n > 0 : c.n * 2 > top || c.n === top)).map((c) => c.id);
 }
 
+const namedCache = new WeakMap<Matcher[], Map<string, Set<string>>>();
+
+/** The topics whose unambiguous terms or cues a text holds (cached: one paragraph is asked about many times). */
+function topicsNamed(matchers: Matcher[], scope: string): Set<string> {
+  let cache = namedCache.get(matchers);
+  if (!cache) namedCache.set(matchers, (cache = new Map()));
+  let named = cache.get(scope);
+  if (!named) {
+    named = new Set(
+      matchers.filter((m) => countMatches(m.strong, scope) > 0 || countMatches(m.weak, scope) > 0).map((m) => m.id),
+    );
+    if (cache.size > 5_000) cache.clear();
+    cache.set(scope, named);
+  }
+  return named;
+}
+
 /** "Despite the tension over trade, …": what a concessive phrase sets aside is not what the sentence is about. */
 const CONCESSIVE = /(?<![\p{L}])(?:despite|in spite of|notwithstanding|aside from|apart from)(?![\p{L}])[^,;.!?]*/giu;
 
 const globalForms = new WeakMap<RegExp, RegExp>();
 
+const counted = new WeakMap<RegExp, Map<string, number>>();
+
+/** Matches of a topic's pattern in a text, concessive phrases set aside (cached: paragraphs are read for every quote in them). */
 function countMatches(re: RegExp | null, text: string): number {
   if (re === null || text === '') return 0;
   let global = globalForms.get(re);
   if (!global) globalForms.set(re, (global = new RegExp(re.source, 'giu')));
-  return text.replace(CONCESSIVE, ' ').match(global)?.length ?? 0;
+  let cache = counted.get(re);
+  if (!cache) counted.set(re, (cache = new Map()));
+  let n = cache.get(text);
+  if (n === undefined) {
+    n = text.replace(CONCESSIVE, ' ').match(global)?.length ?? 0;
+    if (cache.size > 20_000) cache.clear();
+    cache.set(text, n);
+  }
+  return n;
 }
 
 function decide(
