@@ -99,7 +99,7 @@ const topics = defineCollection({
     terms: z.array(nonEmpty).min(1),
     /** Weaker cues ("North Korea") that count only in the reporter's words around a quote. */
     context: z.array(nonEmpty).default([]),
-    /** Words that name the topic only where the paragraph also holds one of its terms or cues ("threat", "war"). */
+    /** Words that name the topic unless the text around them names only another topic ("threat", "war"). */
     ambiguous: z.array(nonEmpty).default([]),
   }),
 });

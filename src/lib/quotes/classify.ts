@@ -20,8 +20,8 @@ import { append } from './collections.ts';
  * topic must hold more than half of the leading topic's matches, or tie with it (so one
  * "threatened" does not make a paragraph about tariffs, imports and trade a security one).
  * What a concessive phrase sets aside ("Despite the tension over trade, …") is not counted.
- * A topic's `ambiguous` words ("threat", "war", "economic") count only where the quote's
- * paragraph or the one before it names the topic unambiguously ("a tariff threat" is trade).
+ * A topic's `ambiguous` words ("threat", "war", "economic") count unless the quote's paragraph
+ * or the one before it names another topic and not this one ("a tariff threat" is trade).
  *   1. terms in the quote itself (a fragment's only together with its clause: invoked
  *      "national security" under a trade law), then its clause (the narration between the
  *      commas, semicolons, dashes or "and"/"but" around it: `a "free, fair and reciprocal"
@@ -57,14 +57,11 @@ export function classifyQuotes(
     ambiguous: compileTerms(t.ambiguous ?? []),
   }));
   const masked = maskedParagraphs(article.paragraphs, quotes);
-  const reader = new SectionReader(article.paragraphs, masked, matchers, compileTerms(smallTalk));
+  const reader = new TopicReader(article.paragraphs, masked, matchers, compileTerms(smallTalk));
   return quotes.map((quote) => {
     const override = topicOverrides.get(normalizeText(quote.text));
     if (override?.topics) return { ...quote, topics: [...override.topics] };
-    return {
-      ...quote,
-      topics: decide(contextLevels(article.paragraphs, masked, quote), matchers, reader, quote).topics,
-    };
+    return { ...quote, topics: reader.decide(contextLevels(article.paragraphs, masked, quote), quote) };
   });
 }
 
@@ -72,114 +69,12 @@ interface Matcher {
   id: string;
   strong: RegExp | null;
   weak: RegExp | null;
-  /** Terms that count only where `scope` also holds one of the topic's terms or cues. */
+  /** Terms that count only where the neighbourhood names no other topic instead. */
   ambiguous: RegExp | null;
-}
-
-/**
- * Topics whose cues a text holds. Around the quote, a topic must hold more than half of the
- * leading topic's matches (or tie with it); in the quote's own words every topic named counts.
- * A topic's ambiguous terms ("threat", "war") count when the paragraph the text belongs to
- * (`scope`) also names the topic unambiguously: a "tariff threat" or a "trade war" is not security.
- */
-function dominant(matchers: Matcher[], text: string, key: 'strong' | 'weak', all = false, scope = text): string[] {
-  const namedHere = key === 'strong' ? topicsNamed(matchers, scope) : new Set<string>();
-  // an ambiguous word keeps its topic unless the neighbourhood names another topic and not this one
-  const counts = matchers.map((m) => ({
-    id: m.id,
-    n:
-      countMatches(m[key], text) +
-      (key === 'strong' && m.ambiguous && (namedHere.has(m.id) || namedHere.size === 0)
-        ? countMatches(m.ambiguous, text)
-        : 0),
-  }));
-  const top = Math.max(0, ...counts.map((c) => c.n));
-  if (top === 0) return [];
-  return counts.filter((c) => (all ? c.n > 0 : c.n * 2 > top || c.n === top)).map((c) => c.id);
-}
-
-const namedCache = new WeakMap<Matcher[], Map<string, Set<string>>>();
-
-/** The topics whose unambiguous terms or cues a text holds (cached: one paragraph is asked about many times). */
-function topicsNamed(matchers: Matcher[], scope: string): Set<string> {
-  let cache = namedCache.get(matchers);
-  if (!cache) namedCache.set(matchers, (cache = new Map()));
-  let named = cache.get(scope);
-  if (!named) {
-    named = new Set(
-      matchers.filter((m) => countMatches(m.strong, scope) > 0 || countMatches(m.weak, scope) > 0).map((m) => m.id),
-    );
-    if (cache.size > 5_000) cache.clear();
-    cache.set(scope, named);
-  }
-  return named;
 }
 
 /** "Despite the tension over trade, …": what a concessive phrase sets aside is not what the sentence is about. */
 const CONCESSIVE = /(?<![\p{L}])(?:despite|in spite of|notwithstanding|aside from|apart from)(?![\p{L}])[^,;.!?]*/giu;
-
-const globalForms = new WeakMap<RegExp, RegExp>();
-
-const counted = new WeakMap<RegExp, Map<string, number>>();
-
-/** Matches of a topic's pattern in a text, concessive phrases set aside (cached: paragraphs are read for every quote in them). */
-function countMatches(re: RegExp | null, text: string): number {
-  if (re === null || text === '') return 0;
-  let global = globalForms.get(re);
-  if (!global) globalForms.set(re, (global = new RegExp(re.source, 'giu')));
-  let cache = counted.get(re);
-  if (!cache) counted.set(re, (cache = new Map()));
-  let n = cache.get(text);
-  if (n === undefined) {
-    n = text.replace(CONCESSIVE, ' ').match(global)?.length ?? 0;
-    if (cache.size > 20_000) cache.clear();
-    cache.set(text, n);
-  }
-  return n;
-}
-
-function decide(
-  c: Levels,
-  matchers: Matcher[],
-  reader: SectionReader,
-  quote: AttributedQuote,
-): { topics: string[]; step: string } {
-  // ambiguous terms need the topic named in the paragraph or the one before it
-  const around = `${c.previous}\n\n${c.paragraph}`;
-  const steps: Array<[string, string, 'strong' | 'weak', string]> = [
-    ['quote', c.quote, 'strong', around],
-    ['clause', c.clause, 'strong', around],
-    ['sentence', c.sentence, 'strong', around],
-    ['clause-narration', c.clauseNarration, 'weak', ''],
-    ['sentence-narration', c.sentenceNarration, 'weak', ''],
-    ['paragraph', c.paragraph, 'strong', around],
-    ['heading', c.heading, 'strong', `${c.heading}\n\n${around}`],
-    ['paragraph-narration', c.paragraphNarration, 'weak', ''],
-  ];
-  // a short phrase's own words are read with its clause: invoked "national security" under a trade law
-  if (quote.kind === 'fragment') steps.shift();
-  const first = quote.spans[0]!.paragraph;
-  for (const [step, text, key, scope] of steps) {
-    // small talk with no topic named in its paragraph is "other", whatever its section heading says
-    if (step === 'heading' && reader.smallTalkOnly(first)) return { topics: [], step: 'small talk' };
-    const found = dominant(matchers, text, key, step === 'quote', scope);
-    if (found.length > 0) return { topics: found, step };
-  }
-  // a paragraph that says much and names no topic is about something else (the golf, the dinner)
-  if (reader.offTopic(first)) return { topics: [], step: 'off-topic paragraph' };
-  const inherited = reader.inherited(first, new Set(quote.spans.map((s) => s.paragraph)));
-  if (inherited && inherited.topics.length > 0) return inherited;
-  const weakInQuote = dominant(matchers, c.quote, 'weak');
-  if (weakInQuote.length > 0) return { topics: weakInQuote, step: 'quote-weak' };
-  const weakInParagraph = dominant(matchers, c.paragraph, 'weak');
-  if (weakInParagraph.length > 0) return { topics: weakInParagraph, step: 'paragraph-weak' };
-  // after a change of subject, only the quote's own paragraph could have named a topic
-  if (inherited) return inherited;
-  // a section whose heading names no topic ("Dinner at Trump Tower") is not what the lead is about
-  if (c.heading !== '') return { topics: [], step: 'none' };
-  const lead = dominant(matchers, c.lead, 'strong');
-  return { topics: lead, step: lead.length ? 'lead' : 'none' };
-}
 
 /** Narration words that carry meaning: no stopwords, speech verbs or one- and two-letter words. */
 const FILLER = new Set(
@@ -207,23 +102,119 @@ const REFERS_BACK =
 /** How many paragraphs back a quote may look for the running topic. */
 const LOOK_BACK = 3;
 
-/** Reads paragraphs of one section backwards: the running topic, or a change of subject. */
-class SectionReader {
-  private paragraphs: Paragraph[];
+/**
+ * One article's topic decisions. It counts topic words in the texts around each quote and
+ * remembers the counts, since every quote of a paragraph reads the same paragraph texts.
+ */
+class TopicReader {
+  private byIndex: Map<number, Paragraph>;
   private masked: Map<number, string>;
   private matchers: Matcher[];
   private smallTalk: RegExp | null;
+  private counts = new Map<RegExp, Map<string, number>>();
+  private global = new Map<RegExp, RegExp>();
+  private named = new Map<string, Set<string>>();
 
   constructor(paragraphs: Paragraph[], masked: Map<number, string>, matchers: Matcher[], smallTalk: RegExp | null) {
-    this.paragraphs = paragraphs;
+    this.byIndex = new Map(paragraphs.map((p) => [p.index, p]));
     this.masked = masked;
     this.matchers = matchers;
     this.smallTalk = smallTalk;
   }
 
+  /** The topics of one quote (steps in the doc comment of classifyQuotes). */
+  decide(c: Levels, quote: AttributedQuote): string[] {
+    // ambiguous terms need the topic named in the paragraph or the one before it
+    const around = `${c.previous}\n\n${c.paragraph}`;
+    const steps: Array<[string, string, 'strong' | 'weak', string]> = [
+      ['quote', c.quote, 'strong', around],
+      ['clause', c.clause, 'strong', around],
+      ['sentence', c.sentence, 'strong', around],
+      ['clause-narration', c.clauseNarration, 'weak', ''],
+      ['sentence-narration', c.sentenceNarration, 'weak', ''],
+      ['paragraph', c.paragraph, 'strong', around],
+      ['heading', c.heading, 'strong', `${c.heading}\n\n${around}`],
+      ['paragraph-narration', c.paragraphNarration, 'weak', ''],
+    ];
+    // a short phrase's own words are read with its clause: invoked "national security" under a trade law
+    if (quote.kind === 'fragment') steps.shift();
+    const first = quote.spans[0]!.paragraph;
+    for (const [step, text, key, scope] of steps) {
+      // small talk with no topic named in its paragraph is "other", whatever its section heading says
+      if (step === 'heading' && this.smallTalkOnly(first)) return [];
+      const found = this.dominant(text, key, step === 'quote', scope);
+      if (found.length > 0) return found;
+    }
+    // a paragraph that says much and names no topic is about something else (the golf, the dinner)
+    if (this.offTopic(first)) return [];
+    const inherited = this.inherited(first, new Set(quote.spans.map((s) => s.paragraph)));
+    if (inherited && inherited.length > 0) return inherited;
+    const weakInQuote = this.dominant(c.quote, 'weak');
+    if (weakInQuote.length > 0) return weakInQuote;
+    const weakInParagraph = this.dominant(c.paragraph, 'weak');
+    if (weakInParagraph.length > 0) return weakInParagraph;
+    // after a change of subject, only the quote's own paragraph could have named a topic
+    if (inherited) return inherited;
+    // a section whose heading names no topic ("Dinner at Trump Tower") is not what the lead is about
+    if (c.heading !== '') return [];
+    return this.dominant(c.lead, 'strong');
+  }
+
+  /**
+   * Topics whose cues a text holds. Around the quote, a topic must hold more than half of the
+   * leading topic's matches (or tie with it); in the quote's own words (`all`) every topic named
+   * counts. An ambiguous word keeps its topic unless `scope` names another topic and not this one:
+   * a "tariff threat" or a "trade war" is not security.
+   */
+  private dominant(text: string, key: 'strong' | 'weak', all = false, scope = text): string[] {
+    const namedHere = key === 'strong' ? this.topicsNamed(scope) : new Set<string>();
+    const counts = this.matchers.map((m) => ({
+      id: m.id,
+      n:
+        this.count(m[key], text) +
+        (key === 'strong' && (namedHere.has(m.id) || namedHere.size === 0) ? this.count(m.ambiguous, text) : 0),
+    }));
+    const top = Math.max(0, ...counts.map((c) => c.n));
+    if (top === 0) return [];
+    return counts.filter((c) => (all ? c.n > 0 : c.n * 2 > top || c.n === top)).map((c) => c.id);
+  }
+
+  /** The topics whose unambiguous terms or cues a text holds. */
+  private topicsNamed(text: string): Set<string> {
+    let named = this.named.get(text);
+    if (!named) {
+      named = new Set(
+        this.matchers.filter((m) => this.count(m.strong, text) > 0 || this.count(m.weak, text) > 0).map((m) => m.id),
+      );
+      this.named.set(text, named);
+    }
+    return named;
+  }
+
+  /** Matches of a pattern in a text, concessive phrases set aside. */
+  private count(re: RegExp | null, text: string): number {
+    if (re === null || text === '') return 0;
+    let global = this.global.get(re);
+    if (!global) this.global.set(re, (global = new RegExp(re.source, 'giu')));
+    let seen = this.counts.get(re);
+    if (!seen) this.counts.set(re, (seen = new Map()));
+    let n = seen.get(text);
+    if (n === undefined) {
+      n = text.replace(CONCESSIVE, ' ').match(global)?.length ?? 0;
+      seen.set(text, n);
+    }
+    return n;
+  }
+
+  /** The paragraph names a topic anywhere, quotes included: a quote that mentions North Korea is not small talk. */
+  private cues(index: number): boolean {
+    const p = this.byIndex.get(index);
+    return p !== undefined && this.topicsNamed(p.text).size > 0;
+  }
+
   /** The paragraph is about the visit's social side (the golf, the dinner) and names no topic. */
-  smallTalkOnly(index: number): boolean {
-    const p = this.at(index);
+  private smallTalkOnly(index: number): boolean {
+    const p = this.byIndex.get(index);
     if (!p || this.smallTalk === null) return false;
     // a "working dinner" is where business is done
     const text = p.text.replace(/\bworking\s+(?:breakfast|lunch|dinner)s?\b/giu, ' ');
@@ -231,36 +222,25 @@ class SectionReader {
     return !this.cues(index) && !REFERS_BACK.test(this.masked.get(index) ?? '');
   }
 
-  private at(index: number): Paragraph | undefined {
-    return this.paragraphs.find((p) => p.index === index);
-  }
-
-  private cues(index: number): boolean {
-    const p = this.at(index);
-    if (!p) return false;
-    // a quote that mentions North Korea is not small talk, whoever's words frame it
-    return this.matchers.some((m) => countMatches(m.strong, p.text) > 0 || countMatches(m.weak, p.text) > 0);
-  }
-
-  offTopic(index: number): boolean {
+  private offTopic(index: number): boolean {
     const narration = this.masked.get(index) ?? '';
     return !this.cues(index) && !REFERS_BACK.test(narration) && meaningfulWords(narration) >= OFF_TOPIC_WORDS;
   }
 
   /** The topics of the nearest earlier paragraph of the section that has any, read through quote-only paragraphs. */
-  inherited(index: number, covered: Set<number>): { topics: string[]; step: string } | undefined {
-    const own = this.at(index);
+  private inherited(index: number, covered: Set<number>): string[] | undefined {
+    const own = this.byIndex.get(index);
     for (let back = 1; back <= LOOK_BACK; back += 1) {
-      const p = this.at(index - back);
+      const p = this.byIndex.get(index - back);
       if (!p || p.heading !== own?.heading) return undefined;
       if (covered.has(p.index)) continue;
-      const before = this.at(p.index - 1);
+      const before = this.byIndex.get(p.index - 1);
       const scope = before && before.heading === p.heading ? `${before.text}\n\n${p.text}` : p.text;
-      const strong = dominant(this.matchers, p.text, 'strong', false, scope);
-      if (strong.length > 0) return { topics: strong, step: `previous-${back}` };
-      const weak = dominant(this.matchers, this.masked.get(p.index) ?? '', 'weak');
-      if (weak.length > 0) return { topics: weak, step: `previous-${back}-narration` };
-      if (this.offTopic(p.index)) return { topics: [], step: `previous-${back} off-topic` };
+      const strong = this.dominant(p.text, 'strong', false, scope);
+      if (strong.length > 0) return strong;
+      const weak = this.dominant(this.masked.get(p.index) ?? '', 'weak');
+      if (weak.length > 0) return weak;
+      if (this.offTopic(p.index)) return []; // the paragraph before changed the subject
       // only a paragraph that is little more than a quote passes the running topic on
       if (meaningfulWords(this.masked.get(p.index) ?? '') > CARRIED_WORDS) return undefined;
     }
@@ -327,7 +307,6 @@ interface Levels {
   sentenceNarration: string;
   paragraphNarration: string;
   previous: string;
-  previousNarration: string;
   lead: string;
 }
 
@@ -355,7 +334,6 @@ function contextLevels(paragraphs: Paragraph[], masked: Map<number, string>, quo
     sentenceNarration: narration.slice(sentence[0], sentence[1]),
     paragraphNarration: covered.map((i) => masked.get(i) ?? '').join('\n\n'),
     previous: samePart ? previous.text : '',
-    previousNarration: samePart ? (masked.get(previous.index) ?? '') : '',
     lead,
   };
 }

@@ -58,9 +58,9 @@ export interface TopicDefinition {
    */
   context?: string[];
   /**
-   * Words that name the topic only beside its other words ("threat", "pressure", "war"): they
-   * count where the same paragraph also holds one of its `terms` or `context` cues, so a "tariff
-   * threat" or a "trade war" in a paragraph about cars is not security.
+   * Words that name the topic unless the text around them names another topic and not this one
+   * ("threat", "pressure", "war"): a "tariff threat" or a "trade war" in a paragraph about cars is
+   * not security.
    */
   ambiguous?: string[];
 }
