@@ -135,6 +135,10 @@ describe('the engine against the hand labels', () => {
     for (const value of figures(scoreQuotes(realGold(), quotes))) expect(value).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('finds every held-out set, so the per-set checks below cannot pass by checking nothing', () => {
+    expect(heldOutSets()).toHaveLength(17);
+  });
+
   // Each held-out set was scored once before it became development data (README, "How well it
   // works"); these floors are what the engine measures on them now: a regression guard, not the target.
   it.each(heldOutSets())('holds its measured figures on held-out set %s', (set) => {

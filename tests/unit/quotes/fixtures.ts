@@ -1,20 +1,22 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { heldOutDirs, readFiveArticles, readLabelledSet, SYNTHETIC } from '../../../src/cli/labelled-sets.ts';
+import type { LabelledSet } from '../../../src/cli/labelled-sets.ts';
+import { readBaseContent } from '../../../src/cli/project-copy.ts';
 import { articleFromMarkdown } from '../../../src/lib/quotes/evaluate.ts';
 import type { GoldQuote } from '../../../src/lib/quotes/evaluate.ts';
 import type { ArticleText, Person, TopicDefinition } from '../../../src/lib/quotes/types.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const synthetic = join(root, 'tests', 'fixtures', 'quotes', 'synthetic');
 
 /** A synthetic fixture article by file name (without .md). */
 export function fixtureArticle(name: string): ArticleText {
-  return articleFromMarkdown(name, readFileSync(join(synthetic, `${name}.md`), 'utf8'));
+  return articleFromMarkdown(name, readFileSync(join(SYNTHETIC, `${name}.md`), 'utf8'));
 }
 
 /** The small people list the synthetic fixtures are written against. */
 export function fixturePeople(): Person[] {
-  return JSON.parse(readFileSync(join(synthetic, 'people.json'), 'utf8')) as Person[];
+  return JSON.parse(readFileSync(join(SYNTHETIC, 'people.json'), 'utf8')) as Person[];
 }
 
 export function contentPeople(): Person[] {
@@ -23,11 +25,7 @@ export function contentPeople(): Person[] {
 
 /** The small-talk words of content/vocabulary.json. */
 export function contentSmallTalk(): string[] {
-  const lists = JSON.parse(readFileSync(join(root, 'content', 'vocabulary.json'), 'utf8')) as Array<{
-    id: string;
-    terms: string[];
-  }>;
-  return lists.find((l) => l.id === 'small-talk')?.terms ?? [];
+  return readBaseContent().smallTalk;
 }
 
 export function contentTopics(): TopicDefinition[] {
@@ -36,42 +34,21 @@ export function contentTopics(): TopicDefinition[] {
 
 /** The five real articles (content/articles/*.md), in file-name order. */
 export function realArticles(): ArticleText[] {
-  return articlesIn(join(root, 'content', 'articles'));
-}
-
-export function articlesIn(dir: string): ArticleText[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => articleFromMarkdown(f.replace(/\.md$/, ''), readFileSync(join(dir, f), 'utf8')));
+  return readFiveArticles([]).articles;
 }
 
 export function realGold(): GoldQuote[] {
-  return (
-    JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'quotes', 'gold.json'), 'utf8')) as { quotes: GoldQuote[] }
-  ).quotes;
+  return readFiveArticles([]).gold;
 }
 
 /** The held-out sets' folder names (heldout, heldout2, …), in order. */
 export function heldOutSets(): string[] {
-  return readdirSync(synthetic, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && /^heldout\d*$/.test(d.name))
-    .map((d) => d.name)
-    .sort((a, b) => Number(a.slice(7) || 1) - Number(b.slice(7) || 1));
+  return heldOutDirs().map((dir) => basename(dir));
 }
 
 /** A held-out set: its articles, gold, and people (content people plus its own). */
-export function heldOut(dir: string): {
-  articles: ArticleText[];
-  gold: GoldQuote[];
-  people: Person[];
-} {
-  const base = join(synthetic, dir);
-  return {
-    articles: articlesIn(base),
-    gold: (JSON.parse(readFileSync(join(base, 'gold.json'), 'utf8')) as { quotes: GoldQuote[] }).quotes,
-    people: [...contentPeople(), ...(JSON.parse(readFileSync(join(base, 'people.json'), 'utf8')) as Person[])],
-  };
+export function heldOut(name: string): LabelledSet {
+  return readLabelledSet(join(SYNTHETIC, name), contentPeople());
 }
 
 /** An article built from plain paragraphs (for one-off cases). */
