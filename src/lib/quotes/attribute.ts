@@ -1,4 +1,4 @@
-import { maskQuotes, SPEECH_PARTICIPLES, SPEECH_VERBS, sentenceRanges, wordsOf } from './extract.ts';
+import { AUXILIARIES, maskQuotes, SPEECH_PARTICIPLES, SPEECH_VERBS, sentenceRanges, wordsOf } from './extract.ts';
 import type {
   ArticleText,
   AttributedQuote,
@@ -362,7 +362,7 @@ class NarrationReader {
     for (let k = words.length - 1; k >= 0; k -= 1) {
       const w = words[k]![0]; // lower case only: "United States" is no verb
       const at = sentence[0] + words[k]!.index!;
-      const progressive = SPEECH_PARTICIPLES.has(w) && k > 0 && AUXILIARY_VERBS.has(words[k - 1]![0].toLowerCase());
+      const progressive = SPEECH_PARTICIPLES.has(w) && k > 0 && AUXILIARIES.has(words[k - 1]![0].toLowerCase());
       if (SPEECH_PARTICIPLES.has(w) && !progressive) {
         // "with Trump later praising the prime minister as ...": the participle's own subject
         const own = view.mentions.filter((m) => m.end <= at && !m.possessive).at(-1);
@@ -639,11 +639,9 @@ const SPECIFIC_ROLES = new Set(
   ),
 );
 
-const AUXILIARY_VERBS = new Set('is are was were be been am has have had will would'.split(' '));
-
 /** The words before a verb end in a plural common noun, the subject: "what Japanese commentators have". */
 function groupSubject(region: string): boolean {
-  const words = wordsOf(region).filter((w) => !AUXILIARY_VERBS.has(w.toLowerCase()) && !/ly$/.test(w));
+  const words = wordsOf(region).filter((w) => !AUXILIARIES.has(w.toLowerCase()) && !/ly$/.test(w));
   const last = words.at(-1);
   return last !== undefined && /^\p{Ll}{3,}[^s]s$/u.test(last) && !/(ss|us|is)$/.test(last);
 }
@@ -679,11 +677,7 @@ function compileAliases(people: Person[]): Alias[] {
 const APPOSITIVE_HINT = /\p{Lu}[\p{L}.'’-]*,\s+(?:the|\p{Lu}[\p{L}.]*['’]s)\s/u;
 
 /** Nouns that head a role description: "the top government spokesman", "Japan's chief negotiator". */
-const ROLE_NOUNS = new Set(
-  'spokesman spokeswoman spokesperson secretary minister adviser advisor negotiator representative envoy ambassador official diplomat president premier leader chief director chairman aide correspondent commissioner'.split(
-    ' ',
-  ),
-);
+const ROLE_NOUNS = new Set([...SPECIFIC_ROLES, 'official', 'diplomat', 'chief', 'aide']);
 
 /**
  * Descriptions an article gives a named person in apposition — `Yoshihide Suga, the top government

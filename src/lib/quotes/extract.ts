@@ -228,7 +228,8 @@ function spanIsText(paragraphs: Paragraph[], span: QuoteSpan): boolean {
 // Kind
 // ---------------------------------------------------------------------------
 
-const AUXILIARIES = new Set(
+/** Auxiliary and modal verbs (a clause has begun; `are calling` is a finite verb). */
+export const AUXILIARIES = new Set(
   "is are was were be been am will would can could shall should may might must do does did has have had won’t won't".split(
     ' ',
   ),
