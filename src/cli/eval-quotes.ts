@@ -1,31 +1,60 @@
 /**
- * npm run eval:quotes [-- --verbose] [-- --by-set] [-- --set <dir> ...]
+ * npm run eval:quotes [-- --verbose] [-- --by-set] [-- --agreement] [-- --set <dir> ...]
  * Scores the quote engine against hand labels: the five articles in content/articles, and,
  * separately, every held-out set of synthetic articles in other outlets' styles
  * (tests/fixtures/quotes/synthetic/heldout*; src/cli/labelled-sets.ts reads them).
  * `--set <dir>` scores only the named folders (a set being written, outside the tree); `--by-set`
- * prints one row per set instead of one column.
+ * prints one row per set instead of one column. `--agreement` compares, for the sets a second annotator
+ * labelled (second-labels.json), that annotator with gold and the engine with each, and scores the
+ * engine on the quotes the two annotators label alike.
  */
 import { resolve } from 'node:path';
-import { formatScores, formatScoresByCorpus, scoreQuotes } from '../lib/quotes/evaluate.ts';
+import {
+  formatScores,
+  formatScoresByCorpus,
+  labelsAsQuotes,
+  scoreOnAgreement,
+  scoreQuotes,
+} from '../lib/quotes/evaluate.ts';
 import { buildQuoteCorpus } from '../lib/quotes/index.ts';
 import { heldOutDirs, readFiveArticles, readLabelledSet } from './labelled-sets.ts';
 import type { LabelledSet } from './labelled-sets.ts';
 import { readBaseContent } from './project-copy.ts';
 
 const { people, topics, smallTalk } = readBaseContent();
-const score = ({ label, articles, gold, people: speakers }: LabelledSet) => ({
-  label,
-  scores: scoreQuotes(gold, buildQuoteCorpus(articles, speakers, topics, {}, smallTalk).quotes),
-});
+const engineQuotes = ({ articles, people: speakers }: LabelledSet) =>
+  buildQuoteCorpus(articles, speakers, topics, {}, smallTalk).quotes;
+const score = (set: LabelledSet) => ({ label: set.label, scores: scoreQuotes(set.gold, engineQuotes(set)) });
 
 const args = process.argv.slice(2);
 const named = args.flatMap((a, i) => (args[i - 1] === '--set' ? [resolve(a)] : []));
 const sets = named.length
   ? named.map((dir) => readLabelledSet(dir, people))
   : [readFiveArticles(people), ...heldOutDirs().map((dir) => readLabelledSet(dir, people))];
-const columns = sets.map(score);
 
+if (args.includes('--agreement')) {
+  const labelled = sets.filter((s) => s.second);
+  if (!labelled.length) throw new Error('--agreement: no set has a second-labels.json');
+  const rows = labelled.flatMap((set) => {
+    const second = set.second!;
+    const engine = engineQuotes(set);
+    return [
+      { label: `${set.label}: second annotator vs gold`, scores: scoreQuotes(set.gold, labelsAsQuotes(second.quotes)) },
+      { label: `${set.label}: engine vs gold`, scores: scoreQuotes(set.gold, engine) },
+      { label: `${set.label}: engine vs second annotator`, scores: scoreQuotes(second.quotes, engine) },
+    ];
+  });
+  console.log(formatScoresByCorpus(rows));
+  console.log('\nThe engine on the quotes both annotators label alike (right / agreed):');
+  for (const set of labelled) {
+    const a = scoreOnAgreement(set.gold, set.second!.quotes, engineQuotes(set));
+    const cell = (r: { hit: number; total: number; value: number }) => `${r.value.toFixed(3)} (${r.hit}/${r.total})`;
+    console.log(`  ${set.label}: speaker ${cell(a.speaker)} · topics ${cell(a.topics)} · kind ${cell(a.kind)}`);
+  }
+  process.exit(0);
+}
+
+const columns = sets.map(score);
 console.log(args.includes('--by-set') ? formatScoresByCorpus(columns) : formatScores(columns));
 if (args.includes('--verbose')) {
   for (const { label, scores } of columns) {

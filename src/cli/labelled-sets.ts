@@ -1,8 +1,8 @@
 /**
  * The hand-labelled quote sets, read from disk: the five articles with tests/fixtures/quotes/gold.json,
  * and every held-out folder tests/fixtures/quotes/synthetic/heldout* (articles, gold.json with its
- * `label`, and people.json with the speakers content/people.json lacks). eval:quotes, the engine's
- * unit tests and docs/experiments read them through here.
+ * `label`, people.json with the speakers content/people.json lacks, and for some a second annotator's
+ * second-labels.json). eval:quotes, the engine's unit tests and docs/experiments read them through here.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -19,6 +19,8 @@ export interface LabelledSet {
   gold: GoldQuote[];
   /** Everyone the set's articles may quote: content/people.json plus the set's own. */
   people: Person[];
+  /** A second annotator's labels of the same quotes (second-labels.json), made without seeing gold.json. */
+  second?: { annotator: string; quotes: GoldQuote[] };
 }
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
@@ -44,11 +46,13 @@ export function heldOutDirs(): string[] {
 export function readLabelledSet(dir: string, people: Person[]): LabelledSet {
   const gold = readJson<{ label?: string; quotes: GoldQuote[] }>(join(dir, 'gold.json'));
   const own = existsSync(join(dir, 'people.json')) ? readJson<Person[]>(join(dir, 'people.json')) : [];
+  const secondPath = join(dir, 'second-labels.json');
   return {
     label: gold.label ?? basename(dir),
     articles: articlesIn(dir),
     gold: gold.quotes,
     people: [...people, ...own],
+    ...(existsSync(secondPath) ? { second: readJson<{ annotator: string; quotes: GoldQuote[] }>(secondPath) } : {}),
   };
 }
 

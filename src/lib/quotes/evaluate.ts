@@ -41,11 +41,36 @@ function ratio(hit: number, total: number): Ratio {
   return { hit, total, value: total === 0 ? 1 : hit / total };
 }
 
+/** What scoring reads of a quote: the engine's, or a second annotator's labels (labelsAsQuotes). */
+export type ScoredQuote = Pick<
+  Quote,
+  'id' | 'article' | 'anchor' | 'text' | 'speaker' | 'attribution' | 'topics' | 'kind' | 'statement'
+>;
+
+/**
+ * A second annotator's labels in the engine's shape, so scoreQuotes measures how far two people
+ * agree with the same arithmetic it uses for the engine: a group is a statement, and there is no
+ * attribution method to report.
+ */
+export function labelsAsQuotes(labels: GoldQuote[]): ScoredQuote[] {
+  return labels.map((l, i) => ({
+    id: `${l.article}--label-${i + 1}`,
+    article: l.article,
+    anchor: `label-${i + 1}`,
+    text: l.text,
+    speaker: l.speaker,
+    attribution: 'none',
+    topics: l.topics,
+    kind: l.kind,
+    statement: `${l.group}`,
+  }));
+}
+
 /** Scores the engine's corpus against gold labels. Quotes match on article id and exact text. */
-export function scoreQuotes(gold: GoldQuote[], quotes: Quote[]): QuoteScores {
+export function scoreQuotes(gold: GoldQuote[], quotes: ScoredQuote[]): QuoteScores {
   const errors: string[] = [];
   const unused = new Set(quotes);
-  const pairs: Array<{ g: GoldQuote; q: Quote }> = [];
+  const pairs: Array<{ g: GoldQuote; q: ScoredQuote }> = [];
   for (const g of gold) {
     const q = [...unused].find((x) => x.article === g.article && x.text === g.text);
     if (q === undefined) {
@@ -120,6 +145,42 @@ export function scoreQuotes(gold: GoldQuote[], quotes: Quote[]): QuoteScores {
     kind: { accuracy: ratio(kindRight, pairs.length) },
     alignment: { precision: ratio(together, predictedTogether), recall: ratio(together, goldTogether) },
     errors,
+  };
+}
+
+/** The engine's accuracy on the quotes two annotators labelled alike, field by field. */
+export interface AgreedScores {
+  speaker: Ratio;
+  topics: Ratio;
+  kind: Ratio;
+}
+
+/**
+ * Where two annotators (gold and a second labelling of the same quotes) agree on a field, how often
+ * the engine gives that same answer: the part of the gold no one disputes. Quotes match on article
+ * and exact text; a quote the engine did not find counts as wrong.
+ */
+export function scoreOnAgreement(gold: GoldQuote[], second: GoldQuote[], quotes: ScoredQuote[]): AgreedScores {
+  type Labels = Pick<GoldQuote, 'speaker' | 'topics' | 'kind'>;
+  const key = (q: { article: string; text: string }) => `${q.article}\u0000${q.text}`;
+  const other = new Map(second.map((l) => [key(l), l]));
+  const engine = new Map(quotes.map((q) => [key(q), q]));
+  const score = (same: (a: Labels, b: Labels) => boolean): Ratio => {
+    let agreed = 0;
+    let right = 0;
+    for (const g of gold) {
+      const b = other.get(key(g));
+      if (!b || !same(g, b)) continue;
+      agreed += 1;
+      const q = engine.get(key(g));
+      if (q && same(g, q)) right += 1;
+    }
+    return ratio(right, agreed);
+  };
+  return {
+    speaker: score((a, b) => a.speaker === b.speaker),
+    topics: score((a, b) => a.topics.length === b.topics.length && a.topics.every((t) => b.topics.includes(t))),
+    kind: score((a, b) => a.kind === b.kind),
   };
 }
 

@@ -3,6 +3,8 @@ import {
   articleFromMarkdown,
   formatScores,
   formatScoresByCorpus,
+  labelsAsQuotes,
+  scoreOnAgreement,
   scoreQuotes,
   splitFrontmatter,
 } from '../../../src/lib/quotes/evaluate.ts';
@@ -92,6 +94,38 @@ describe('scoreQuotes on a tiny fixture', () => {
       /^\| set +\| quotes \| extraction P \/ R \| speaker \| topics \| kind +\| alignment P \/ R \|$/,
     );
     expect(byCorpus[2]).toMatch(/^\| tiny +\| \d+ +\| [\d.]+ \/ [\d.]+ +\| 0\.333 /);
+  });
+});
+
+describe('a second annotator, scored like the engine', () => {
+  const gold: GoldQuote[] = [
+    { article: 'a', text: 'one', speaker: 'trump', topics: ['trade'], kind: 'full', group: 'g1' },
+    { article: 'b', text: 'uno', speaker: 'trump', topics: ['trade', 'security'], kind: 'fragment', group: 'g1' },
+    { article: 'a', text: 'two', speaker: 'abe', topics: [], kind: 'full', group: 'g2' },
+  ];
+  // The second annotator names groups their own way, hears "two" as Trump and files "uno" under trade only.
+  const second: GoldQuote[] = [
+    { article: 'a', text: 'one', speaker: 'trump', topics: ['trade'], kind: 'full', group: 'x' },
+    { article: 'b', text: 'uno', speaker: 'trump', topics: ['trade'], kind: 'fragment', group: 'x' },
+    { article: 'a', text: 'two', speaker: 'trump', topics: [], kind: 'full', group: 'y' },
+  ];
+
+  it('reads groups as statements, whatever they are called', () => {
+    const s = scoreQuotes(gold, labelsAsQuotes(second));
+    expect(s.extraction.precision.value).toBe(1);
+    expect([s.speaker.accuracy.hit, s.topics.exact.hit, s.kind.accuracy.hit]).toEqual([2, 2, 3]);
+    expect([s.alignment.precision.value, s.alignment.recall.value]).toEqual([1, 1]);
+  });
+
+  it('scores the engine only where the two agree, and counts a quote it missed as wrong', () => {
+    const engine = [
+      predicted('a', 'q1-1', 'one', { speaker: 'trump', topics: [] }),
+      predicted('b', 'q1-1', 'uno', { speaker: 'abe', topics: ['trade', 'security'], kind: 'fragment' }),
+    ];
+    const a = scoreOnAgreement(gold, second, engine);
+    expect([a.speaker.hit, a.speaker.total]).toEqual([1, 2]); // "two" is disputed; "uno" the engine gets wrong
+    expect([a.topics.hit, a.topics.total]).toEqual([0, 2]); // "one" wrong, "two" missed; "uno" disputed
+    expect([a.kind.hit, a.kind.total]).toEqual([2, 3]);
   });
 });
 
