@@ -139,6 +139,7 @@ class TopicReader {
     // a short phrase's own words are read with its clause: invoked "national security" under a trade law
     if (quote.kind === 'fragment') steps.shift();
     const first = quote.spans[0]!.paragraph;
+    if (this.smallTalkQuote(c.quote)) return [];
     for (const [step, text, key, scope] of steps) {
       // small talk with no topic named in its paragraph is "other", whatever its section heading says
       if (step === 'heading' && this.smallTalkOnly(first)) return [];
@@ -220,6 +221,12 @@ class TopicReader {
     const text = p.text.replace(/\bworking\s+(?:breakfast|lunch|dinner)s?\b/giu, ' ');
     if (!this.smallTalk.test(text)) return false;
     return !this.cues(index) && !REFERS_BACK.test(this.masked.get(index) ?? '');
+  }
+
+  /** The quote's own words are the social side ("We've become very good friends") and name no topic, not even loosely. */
+  private smallTalkQuote(text: string): boolean {
+    if (this.smallTalk === null || !this.smallTalk.test(text)) return false;
+    return this.topicsNamed(text).size === 0 && this.matchers.every((m) => this.count(m.ambiguous, text) === 0);
   }
 
   private offTopic(index: number): boolean {
