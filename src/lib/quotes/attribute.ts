@@ -283,6 +283,8 @@ class NarrationReader {
       const npEnd = phraseEnd(view.masked, npStart, sentence[1]);
       return this.nounPhraseSpeaker(view, npStart, npEnd, view.masked.slice(npStart, npEnd), 'post');
     }
+    // `the problem "will be solved," and Abe told his own press corps …`: a new clause, not an attribution
+    if (/^(?:and|but|while|whereas|although|though|yet)$/i.test(words[0]![0])) return undefined;
     // forward: Trump said / the Japanese premier said through an interpreter / he noted
     for (let k = 0; k < Math.min(words.length, 10); k += 1) {
       const word = words[k]!;
@@ -428,10 +430,13 @@ class NarrationReader {
       }
       if (CLAUSE_WORDS.has(w) || SPEECH_VERBS.has(word.word)) {
         clauseStart = word.at + word.word.length;
-        if (w === 'who' || w === 'which') {
-          const antecedent = view.mentions.filter((m) => m.end <= word.at).pop();
-          if (antecedent) return this.resolve(view, antecedent, 'pre');
+        const antecedent = view.mentions.filter((m) => m.end <= word.at).pop();
+        if ((w === 'which' || w === 'that') && k === before.length - 1) {
+          // the relative pronoun is the verb's subject: "a statement that pledged to …" is a document's words
+          const adjacent = antecedent && /^[\s,]*$/.test(view.plain.slice(antecedent.end, word.at));
+          return adjacent ? this.resolve(view, antecedent, 'pre') : { speaker: null, method: 'none' };
         }
+        if ((w === 'who' || w === 'which') && antecedent) return this.resolve(view, antecedent, 'pre');
         break;
       }
     }
@@ -774,7 +779,7 @@ const STATEMENT =
 
 /** What a possessive names as someone's words: "Trump's complaint", "Abe's own remarks". */
 const SPEECH_NOUN =
-  /^['’]s?\s+(?:\p{Ll}+\s+)?(?:complaint|claim|remark|remarks|comment|comments|warning|promise|pledge|vow|statement|words|message|assertion|insistence|tweet|accusation|description|argument|plea|boast|answer|reply|response)(?![\p{L}])/u;
+  /^['’]s?\s+(?:\p{Ll}+\s+)?(?:complaint|claim|remark|remarks|comment|comments|warning|promise|pledge|vow|statement|words|message|assertion|insistence|tweet|accusation|description|argument|plea|boast|answer|reply|response|line|lines|phrase|refrain|quip|joke|request|appeal|demand|assurance|toast)(?![\p{L}])/u;
 
 /** "a Japanese official", "one diplomat": someone the article does not name, as a subject. */
 const UNNAMED_PERSON =

@@ -227,6 +227,32 @@ describe('what the article itself says about people', () => {
       ['The visit was choreographed to flatter the president, in what commentators have called a "bromance".'],
       [['bromance', null]],
     ],
+    [
+      'does not read a new clause after a quote ("…," and Abe told) as its attribution',
+      [
+        'Trump assured reporters the problem "will be solved," and Abe told his own press corps that Tokyo would "take the lead."',
+      ],
+      [
+        ['will be solved,', 'trump'],
+        ['take the lead.', 'abe'],
+      ],
+    ],
+    [
+      "gives a person's favourite line to that person",
+      ['Mr Abe\'s favourite line dates from August: "Japan and the United States are 100 percent together."'],
+      [['Japan and the United States are 100 percent together.', 'abe']],
+    ],
+    [
+      'gives the words of a statement that pledged something to nobody, and a person that said something to that person',
+      [
+        'Kim signed a statement that pledged to "work toward complete denuclearization" and little else.',
+        'It was Abe that said "never again" first.',
+      ],
+      [
+        ['work toward complete denuclearization', null],
+        ['never again', 'abe'],
+      ],
+    ],
   ];
 
   it.each(cases)('%s', (_, paragraphs, expected) => {
