@@ -254,7 +254,9 @@ const SUBORDINATORS = new Set(
  * dialogue"`), or it is a shorter clause that opens with its own subject (`but "I see it
  * differently."`, `that "it's my priority too."`), or a headline's clause, a name and its
  * verb (`the headline "Abe wins reprieve on car tariffs"`). Everything else — short phrases and scare quotes ("menace", "100 percent",
- * "America First") — is a "fragment".
+ * "America First") — is a "fragment", and so is a quote that opens in lower case with an auxiliary or a
+ * subordinator, however long: it goes on with the narration's sentence (`Abe "will shoot them out of the sky
+ * when …"`, `insisted "that we won't make small concessions"`).
  */
 export function quoteKind(text: string, paragraphText: string, start: number): QuoteKind {
   const trimmed = text.trim();
@@ -262,6 +264,9 @@ export function quoteKind(text: string, paragraphText: string, start: number): Q
   const introduced = before === '' || /[.!?:,]["”’')\]]*$/.test(before);
   if (introduced && /^[\p{Lu}\p{N}]/u.test(trimmed)) return 'full';
   const words = wordsOf(trimmed).map((w) => w.toLowerCase().replace(/’/g, "'"));
+  // `the problem "will be solved,"`, `insisted "that we won't make concessions"`: the narration's sentence goes on
+  if (/^\p{Ll}/u.test(trimmed) && (AUXILIARIES.has(words[0] ?? '') || SUBORDINATORS.has(words[0] ?? '')))
+    return 'fragment';
   if (words.length >= 6 && (hasMainVerb(words) || completesReportedClause(before))) return 'full';
   if (words.length >= 3 && opensWithSubject(words) && hasMainVerb(words)) return 'full'; // but "I see it differently."
   if (words.length >= 4 && namedSubjectVerb(wordsOf(trimmed))) return 'full'; // the headline "Abe wins reprieve on car tariffs"

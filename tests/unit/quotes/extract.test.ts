@@ -184,6 +184,18 @@ describe('quote kinds', () => {
     expect(kindOf('He decried "the dangerous aggressions of the regime in North Korea."')).toBe('fragment');
     expect(kindOf('She said the situation was "already extremely complex, sensitive and weak".')).toBe('fragment');
   });
+
+  it('calls a quote that goes on with the narration’s sentence a fragment, however long', () => {
+    // an auxiliary: the subject is the reporter's
+    expect(kindOf('He said Abe "will shoot them out of the sky when he completes the purchase".')).toBe('fragment');
+    expect(kindOf('Officials said Washington "is in the process of reviewing its policies on climate".')).toBe(
+      'fragment',
+    );
+    // a subordinate clause of the reporter's verb
+    expect(kindOf('Macron insisted "that we won\'t make small concessions, not even symbolic ones."')).toBe('fragment');
+    // a capital makes it a sentence of its own again
+    expect(kindOf('He said: "Will we shoot them out of the sky? Yes."')).toBe('full');
+  });
 });
 
 describe('extractQuotes on the real articles', () => {
