@@ -549,12 +549,7 @@ class NarrationReader {
     sentence: [number, number],
     method: AttributionMethod,
   ): Found | undefined {
-    let start = sentence[0];
-    const opening = /^\s*([\p{L}]+)/u.exec(view.plain.slice(start, sentence[1]));
-    if (opening && SUBORDINATE_OPENERS.has((opening[1] ?? '').toLowerCase())) {
-      const comma = view.plain.slice(start, sentence[1]).indexOf(',');
-      if (comma > 0) start += comma + 1; // "When Trump and Abe met in Hamburg, the president ..."
-    }
+    const start = mainClauseStart(view.plain, sentence[0], sentence[1]); // "When Trump and Abe met in Hamburg, the president …"
     const candidates = view.mentions.filter(
       (m) => m.start >= start && m.end <= sentence[1] && !m.object && !m.possessive && !m.parenthetical,
     );
@@ -600,7 +595,7 @@ class NarrationReader {
       for (const [a, b] of [...view.sentences].reverse()) {
         if (own && a >= own[0]) continue;
         if (p === paragraphIndex && a >= position) continue;
-        const first = view.mentions.find(
+        const candidates = view.mentions.filter(
           (m) =>
             m.start >= a &&
             m.end <= b &&
@@ -608,6 +603,9 @@ class NarrationReader {
             (subject(m) || (m.possessive && !m.object && !m.parenthetical)) && // "Mr Trump's rhetoric …"
             (m.person ? this.pronounOf.get(m.person) === pronoun : m.pronoun === pronoun),
         );
+        // "Asked whether he would …, Trump didn't rule it out": the main clause's subject, past an opening clause
+        const main = mainClauseStart(view.plain, a, b);
+        const first = candidates.find((m) => m.start >= main) ?? candidates[0];
         const unnamed = unnamedSubject(view.masked, a, b);
         if (unnamed !== undefined && (!first || unnamed < first.start)) return null;
         if (!first) continue;
@@ -766,7 +764,7 @@ function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[
     mentions.push({
       ...f,
       possessive: f.pronoun === null && /^['’]s?(?![\p{L}])/u.test(masked.slice(f.end)),
-      object: isObject(masked, f.start),
+      object: isObject(masked, f.start, f.end),
       parenthetical: plain.slice(f.start, f.end).trim() === '',
     });
   }
@@ -804,8 +802,30 @@ function isOtherPersonsName(text: string, start: number): boolean {
   return !(opensSentence && SENTENCE_OPENERS.has(word));
 }
 
-/** Walks back over titles and capitalised words to the word that governs the mention. */
-function isObject(text: string, start: number): boolean {
+/**
+ * Where the main clause of the sentence [from, to) starts: after an opening subordinate or participle
+ * clause and its comma ("When Trump and Abe met in Hamburg, …", "Asked whether he would …, Trump …").
+ */
+function mainClauseStart(plain: string, from: number, to: number): number {
+  const text = plain.slice(from, to);
+  const opening = /^\s*(\p{L}+)/u.exec(text)?.[1] ?? '';
+  const opens = SUBORDINATE_OPENERS.has(opening.toLowerCase()) || /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(opening);
+  const comma = text.indexOf(',');
+  return opens && comma > 0 ? from + comma + 1 : from;
+}
+
+/** A finite verb right after a mention: "the same phrase Trump used". */
+function verbFollows(text: string, end: number): boolean {
+  const next = /^\s+(\p{Ll}+)/u.exec(text.slice(end))?.[1];
+  return next !== undefined && (AUXILIARIES.has(next) || SPEECH_VERBS.has(next) || /^\p{Ll}{2,}ed$/u.test(next));
+}
+
+/**
+ * Walks back over titles and capitalised words to the word that governs the mention. A noun before
+ * it describes it ("Hamburg mayor Olaf Scholz") unless a verb follows the mention: then the noun is
+ * what the mention's own clause is about ("the same phrase Trump used"), and the mention its subject.
+ */
+function isObject(text: string, start: number, end = start): boolean {
   let i = start;
   for (;;) {
     const before = text.slice(0, i);
@@ -826,6 +846,7 @@ function isObject(text: string, start: number): boolean {
     // ("Hamburg mayor Olaf Scholz"): walk on past the noun
     const beforeWord = /([\p{L}]+)\s+$/u.exec(before.slice(0, before.length - m[0].length))?.[1]?.toLowerCase();
     if (/(?:ed|ing)$/.test(bare) || beforeWord === 'to') return true;
+    if (end > start && verbFollows(text, end)) return false;
     i = before.length - m[0].length;
   }
 }

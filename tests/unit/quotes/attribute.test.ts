@@ -228,6 +228,31 @@ describe('what the article itself says about people', () => {
       [['bromance', null]],
     ],
     [
+      'takes a name before its own verb for the subject a pronoun goes back to ("the same phrase Trump used")',
+      [
+        'Abe told reporters it was "an honour" to host the summit.',
+        'It was the same phrase Trump used at the border, when he told Kim the crossing had been "a great honor."',
+      ],
+      [
+        ['an honour', 'abe'],
+        ['a great honor.', 'trump'],
+      ],
+    ],
+    [
+      'reads a pronoun back to the main clause of the sentence before, past its opening clause',
+      [
+        'Abe spoke first.',
+        "Asked whether he would impose tariffs, Trump didn't rule it out.",
+        '"We\'ll see what happens," he said.',
+        'Mr Abe came with proposals. He did not reproach his host over the pact from which Mr Trump withdrew.',
+        '"I am fully aware of the decision," he said.',
+      ],
+      [
+        ["We'll see what happens,", 'trump'],
+        ['I am fully aware of the decision,', 'abe'],
+      ],
+    ],
+    [
       'does not read a new clause after a quote ("…," and Abe told) as its attribution',
       [
         'Trump assured reporters the problem "will be solved," and Abe told his own press corps that Tokyo would "take the lead."',
