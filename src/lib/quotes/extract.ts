@@ -234,9 +234,6 @@ export const AUXILIARIES = new Set(
     ' ',
   ),
 );
-/** Speech verbs whose quote names or describes their object ("called it a …"). */
-const NAMING_VERBS = new Set('call called calls dubbed labeled labelled described describes'.split(' '));
-const MODALS = new Set('will would can could shall should may might must'.split(' '));
 const FUNCTION_WORDS = new Set(
   'a an the of to for with in on at by from into about his her their its our my your this that these those'.split(' '),
 );
@@ -249,14 +246,14 @@ const SUBORDINATORS = new Set(
  * "full": a sentence of speech — it opens with a capital and is introduced as speech (it
  * starts the sentence, or follows a colon or comma: `said: "We...`), or it is a clause of
  * six or more words with a verb-like shape: a verb before any subordinate clause (`declared
- * that "the era of strategic patience is over."`), or it completes a reported clause whose
- * subject the narration gives (`said Beijing "supports the US and North Korea in keeping up
- * dialogue"`), or it is a shorter clause that opens with its own subject (`but "I see it
- * differently."`, `that "it's my priority too."`), or a headline's clause, a name and its
- * verb (`the headline "Abe wins reprieve on car tariffs"`). Everything else — short phrases and scare quotes ("menace", "100 percent",
- * "America First") — is a "fragment", and so is a quote that opens in lower case with an auxiliary or a
- * subordinator, however long: it goes on with the narration's sentence (`Abe "will shoot them out of the sky
- * when …"`, `insisted "that we won't make small concessions"`).
+ * that "the era of strategic patience is over."`), or it is a shorter clause that opens with
+ * its own subject (`but "I see it differently."`, `that "it's my priority too."`), or a
+ * headline's clause, a name and its verb (`the headline "Abe wins reprieve on car tariffs"`).
+ * Everything else is a "fragment": short phrases and scare quotes ("menace", "100 percent",
+ * "America First"), and words that go on with the narration's sentence, however long — a
+ * predicate whose subject the narration gives (`said Beijing "supports the US and North Korea in
+ * keeping up dialogue"`), a quote that opens in lower case with an auxiliary or a subordinator
+ * (`Abe "will shoot them out of the sky when …"`, `insisted "that we won't make small concessions"`).
  */
 export function quoteKind(text: string, paragraphText: string, start: number): QuoteKind {
   const trimmed = text.trim();
@@ -267,29 +264,10 @@ export function quoteKind(text: string, paragraphText: string, start: number): Q
   // `the problem "will be solved,"`, `insisted "that we won't make concessions"`: the narration's sentence goes on
   if (/^\p{Ll}/u.test(trimmed) && (AUXILIARIES.has(words[0] ?? '') || SUBORDINATORS.has(words[0] ?? '')))
     return 'fragment';
-  if (words.length >= 6 && (hasMainVerb(words) || completesReportedClause(before))) return 'full';
+  if (words.length >= 6 && hasMainVerb(words)) return 'full';
   if (words.length >= 3 && opensWithSubject(words) && hasMainVerb(words)) return 'full'; // but "I see it differently."
   if (words.length >= 4 && namedSubjectVerb(wordsOf(trimmed))) return 'full'; // the headline "Abe wins reprieve on car tariffs"
   return 'fragment';
-}
-
-/**
- * The narration ends in "<speech verb> [that] <short subject> [modal]": the quote is that subject's
- * predicate. A copula in the narration ("the situation was "already complex"") leaves the quote a complement.
- */
-function completesReportedClause(before: string): boolean {
-  const words = wordsOf(before.slice(-200));
-  for (let k = words.length - 1; k >= Math.max(0, words.length - 8); k -= 1) {
-    if (!SPEECH_VERBS.has(words[k] ?? '')) continue;
-    if (NAMING_VERBS.has(words[k] ?? '')) return false; // called the tests "a clear violation …": a name, not a predicate
-    const subject = words.slice(k + 1).filter((w) => w !== 'that');
-    while (MODALS.has(subject.at(-1)?.toLowerCase() ?? '')) subject.pop(); // "China would "play ..."
-    const last = subject.at(-1);
-    if (last === undefined || subject.length > 6) return false;
-    if (/['’]s?$/.test(last) || FUNCTION_WORDS.has(last.toLowerCase())) return false; // "Pyongyang's "...", "the importance of a "..."
-    return !subject.some((w) => AUXILIARIES.has(w.toLowerCase()) || /^\p{Ll}+ed$/u.test(w));
-  }
-  return false;
 }
 
 /** A name, then a verb in its -s form: "Abe wins …", "Japan seeks …" (not "The …", "Trade Agreement …"). */
