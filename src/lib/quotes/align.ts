@@ -6,11 +6,10 @@ import { append } from './collections.ts';
 /**
  * Two quotes (different articles, same event, compatible speakers) report the same utterance when:
  * - the smaller one has at most SHORT_QUOTE content words (a fragment such as "100 percent",
- *   "out of the sky"), and at least one side has a known speaker (a phrase nobody said, such as
- *   officials' name "FFR" for the talks, is a term, not an utterance): its wording is identical
- *   to the other's, or — only when both have the
- *   same known speaker — it appears word for word inside the other, or all its content words
- *   (at least two) do;
+ *   "out of the sky"), both sides have the same known speaker (a phrase nobody is said to have
+ *   said, such as officials' name "FFR" for the talks or North Korea's "war games" beside Trump's,
+ *   is a term, not that person's utterance), and it appears word for word inside the other, or
+ *   all its content words (at least two) do;
  * - otherwise: they share at least MIN_SHARED content words, and those make up at least
  *   CONTAINMENT of the smaller quote's content words — or CONTAINMENT_UNATTRIBUTED when one
  *   side has no known speaker, since then nothing but the words vouches for the match.
@@ -209,10 +208,10 @@ function matchScore(x: Profile, y: Profile): number {
   let shared = 0;
   for (const t of small.content) if (large.content.has(t)) shared += 1;
   if (small.content.size <= SHORT_QUOTE) {
-    if (!x.speaker && !y.speaker) return 0; // a phrase nobody is said to have said is a term, not an utterance ("FFR")
-    if (sameSequence(small.sequence, large.sequence)) return 1;
-    if (!small.speaker || small.speaker !== large.speaker) return 0; // a bare phrase is weak evidence
-    if (containsRun(large.sequence, small.sequence)) return 1;
+    // a short phrase is weak evidence: only one known speaker's words on both sides make an utterance
+    // (North Korea's term "war games" is not Trump's "war games", nor officials' "FFR" anyone's)
+    if (!x.speaker || !y.speaker) return 0;
+    if (sameSequence(small.sequence, large.sequence) || containsRun(large.sequence, small.sequence)) return 1;
     return small.content.size >= 2 && shared === small.content.size ? 0.9 : 0;
   }
   if (shared < MIN_SHARED) return 0;
