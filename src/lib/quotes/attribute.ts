@@ -374,6 +374,8 @@ class NarrationReader {
       }
       if (!SPEECH_VERBS.has(w) && !progressive) continue;
       if (k > 0 && /^(to|the|a|his|her|their|its)$/i.test(words[k - 1]![0])) continue; // "to say", "the calls"
+      // passive: "results could be announced", "what was described as": its subject did not speak
+      if (!progressive && k > 0 && /^(?:be|been|being|is|are|was|were)$/i.test(words[k - 1]![0])) continue;
       return this.subjectOfVerb(
         view,
         sentence,
@@ -764,7 +766,7 @@ function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[
     mentions.push({
       ...f,
       possessive: f.pronoun === null && /^['’]s?(?![\p{L}])/u.test(masked.slice(f.end)),
-      object: isObject(masked, f.start, f.end),
+      object: f.pronoun === null && isObject(masked, f.start, f.end), // "he", "she", "they" are never objects ("him" is)
       parenthetical: plain.slice(f.start, f.end).trim() === '',
     });
   }

@@ -253,6 +253,14 @@ describe('what the article itself says about people', () => {
       ],
     ],
     [
+      'reads past a passive speech verb to the speaker, and never takes "he" for an object',
+      [
+        'On Sunday, Trump wrote on Twitter about trade.',
+        'At the press conference he went further, saying results could be announced "probably in August," which fueled talk of a deal.',
+      ],
+      [['probably in August,', 'trump']],
+    ],
+    [
       'does not read a new clause after a quote ("…," and Abe told) as its attribution',
       [
         'Trump assured reporters the problem "will be solved," and Abe told his own press corps that Tokyo would "take the lead."',
