@@ -373,7 +373,8 @@ class NarrationReader {
         return this.sentenceSubjectFound(view, sentence, 'pre');
       }
       if (!SPEECH_VERBS.has(w) && !progressive) continue;
-      if (k > 0 && /^(to|the|a|his|her|their|its)$/i.test(words[k - 1]![0])) continue; // "to say", "the calls"
+      // "to say", "the calls", "the North's repeated launches": no verb of speech here
+      if (k > 0 && /^(?:to|the|a|an|his|her|their|its|our|my|your)$|['’]s$/i.test(words[k - 1]![0])) continue;
       // passive: "results could be announced", "what was described as": its subject did not speak
       if (!progressive && k > 0 && /^(?:be|been|being|is|are|was|were)$/i.test(words[k - 1]![0])) continue;
       return this.subjectOfVerb(

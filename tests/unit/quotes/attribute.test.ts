@@ -261,6 +261,16 @@ describe('what the article itself says about people', () => {
       [['probably in August,', 'trump']],
     ],
     [
+      'does not take a speech word after a possessive for a verb ("the North\'s repeated launches")',
+      [
+        'Abe said the North\'s repeated launches showed that its threat had "entered a new stage" and that Tokyo must "stand together."',
+      ],
+      [
+        ['entered a new stage', 'abe'],
+        ['stand together.', 'abe'],
+      ],
+    ],
+    [
       'does not read a new clause after a quote ("…," and Abe told) as its attribution',
       [
         'Trump assured reporters the problem "will be solved," and Abe told his own press corps that Tokyo would "take the lead."',
