@@ -518,16 +518,19 @@ class NarrationReader {
     // the paraphrase's speaker goes on
     const opensParagraph = !/[\p{L}\p{N}]/u.test(head.masked.slice(0, first.start - 1));
     if (opensParagraph && previous.quotes.length === 0) {
+      const sentence = previous.masked.slice(lastSentence[0], lastSentence[1]);
       const reported =
         this.preAttribution(
           previous,
           { paragraph: previous.paragraph.index, start: lastSentence[1], end: lastSentence[1] },
           lastSentence,
-        ) ??
-        (STATEMENT.test(previous.masked.slice(lastSentence[0], lastSentence[1]))
-          ? this.sentenceSubjectFound(previous, lastSentence, 'pre')
+        )?.speaker ??
+        // "Whitcombe … said the tests should worry Tokyo more than the reaction suggested.", "Han … thinks
+        // Pyongyang chose its moment": the sentence's own subject holds the view the quote goes on with
+        (STATEMENT.test(sentence) || REPORTING.test(sentence)
+          ? this.sentenceSubjectFound(previous, lastSentence, 'pre')?.speaker
           : undefined);
-      if (reported?.speaker) return { speaker: reported.speaker, method: 'continuation' };
+      if (reported) return { speaker: reported, method: 'continuation' };
     }
     const bare =
       !/[\p{L}\p{N}]/u.test(head.masked.slice(0, first.start - 1)) &&
@@ -777,6 +780,10 @@ function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[
 /** "He released a statement on Friday.": what follows is the statement. */
 const STATEMENT =
   /\b(?:released|issued|put out|posted|read out|gave)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?statement\b/iu;
+
+/** A verb of saying or thinking in the present or past: a paraphrase of someone's view. */
+const REPORTING =
+  /(?<![\p{L}])(?:said|says|told|tells|argued|argues|thinks|thought|believes|believed|expects|expected|fears|feared|warned|warns|noted|notes|added|adds)(?![\p{L}])/u;
 
 /** What a possessive names as someone's words: "Trump's complaint", "Abe's own remarks". */
 const SPEECH_NOUN =

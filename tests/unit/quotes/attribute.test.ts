@@ -271,6 +271,19 @@ describe('what the article itself says about people', () => {
       ],
     ],
     [
+      'gives a bare quote paragraph to the person whose view the paragraph before reports, whatever verbs follow',
+      [
+        'Taro Kono said the tests should worry Tokyo more than the reaction suggested.',
+        '"These look like new systems that fly low."',
+        'Suga thinks Pyongyang chose its moment with care.',
+        '"They are testing the alliance as much as the missile."',
+      ],
+      [
+        ['These look like new systems that fly low.', 'kono'],
+        ['They are testing the alliance as much as the missile.', 'suga'],
+      ],
+    ],
+    [
       'does not read a new clause after a quote ("…," and Abe told) as its attribution',
       [
         'Trump assured reporters the problem "will be solved," and Abe told his own press corps that Tokyo would "take the lead."',
