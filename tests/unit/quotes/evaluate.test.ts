@@ -23,9 +23,10 @@ import {
 
 /**
  * The lowest figures any held-out set measures: speaker 0.943 (held-out 16), topics 0.736 (held-out
- * 17), alignment precision 0.692 (held-out 10: Moon's two lines on sanctions and dialogue read as one).
+ * 17), alignment precision 0.571 (held-out 23: Trump's "fair and reciprocal", said on several
+ * occasions of one summit, read as one statement) and recall 0.750 (held-out 10 and 12).
  */
-const FLOORS = { speaker: 0.94, topics: 0.73, alignment: 0.69 };
+const FLOORS = { speaker: 0.94, topics: 0.73, alignmentPrecision: 0.57, alignmentRecall: 0.75 };
 
 function predicted(article: string, anchor: string, text: string, fields: Partial<Quote>): Quote {
   return {
@@ -170,7 +171,7 @@ describe('the engine against the hand labels', () => {
   });
 
   it('finds every held-out set, so the per-set checks below cannot pass by checking nothing', () => {
-    expect(heldOutSets()).toHaveLength(21);
+    expect(heldOutSets()).toHaveLength(25);
   });
 
   // Each held-out set was scored once before it became development data (README, "How well it
@@ -183,7 +184,7 @@ describe('the engine against the hand labels', () => {
     expect(s.speaker.accuracy.value).toBeGreaterThanOrEqual(FLOORS.speaker);
     expect(s.kind.accuracy.value).toBeGreaterThanOrEqual(0.95);
     expect(s.topics.exact.value).toBeGreaterThanOrEqual(FLOORS.topics);
-    expect(s.alignment.precision.value).toBeGreaterThanOrEqual(FLOORS.alignment);
-    expect(s.alignment.recall.value).toBeGreaterThanOrEqual(FLOORS.alignment);
+    expect(s.alignment.precision.value).toBeGreaterThanOrEqual(FLOORS.alignmentPrecision);
+    expect(s.alignment.recall.value).toBeGreaterThanOrEqual(FLOORS.alignmentRecall);
   });
 });
