@@ -400,7 +400,8 @@ class NarrationReader {
     if (!/[\p{L}]/u.test(aside)) return undefined;
     const words = [...aside.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)];
     const verb = words.findLastIndex((m) => SPEECH_VERBS.has(m[0]) || SPEECH_PARTICIPLES.has(m[0]));
-    if (verb < 0) return undefined;
+    // ", calling the exercises "very provocative", …": a participle clause, whose subject is the sentence's
+    if (verb <= 0) return undefined;
     const opener = words[0]?.[0].toLowerCase();
     if (opener === 'who') {
       const antecedent = view.mentions.filter((m) => m.end <= start).at(-1);

@@ -284,6 +284,14 @@ describe('what the article itself says about people', () => {
       ],
     ],
     [
+      "reads a participle clause set off by commas as the sentence subject's words, not as an aside",
+      [
+        'Trump spoke first.',
+        'In an interview the next day he repeated himself, calling the drills "very provocative", words often heard from Pyongyang.',
+      ],
+      [['very provocative', 'trump']],
+    ],
+    [
       'does not read a new clause after a quote ("…," and Abe told) as its attribution',
       [
         'Trump assured reporters the problem "will be solved," and Abe told his own press corps that Tokyo would "take the lead."',
