@@ -360,6 +360,8 @@ class NarrationReader {
     const aside = this.asideSpeaker(view, open);
     if (aside) return aside;
     const region = view.plain.slice(sentence[0], open);
+    const colon = this.colonClauseSpeaker(view, sentence[0], open);
+    if (colon) return colon;
     const words = [...region.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)];
     for (let k = words.length - 1; k >= 0; k -= 1) {
       const w = words[k]![0]; // lower case only: "United States" is no verb
@@ -385,6 +387,21 @@ class NarrationReader {
       );
     }
     return undefined;
+  }
+
+  /**
+   * A colon introduces the quote and the clause before it has a person for its subject, whatever its verb:
+   * `Duterte cut in: "Whoa, whoa."`, `Abe had one request: "…"`.
+   */
+  private colonClauseSpeaker(view: ParagraphView, from: number, open: number): Found | undefined {
+    const before = view.plain.slice(from, open);
+    if (!/:\s*$/.test(before)) return undefined;
+    const boundary = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'));
+    const start = from + boundary + 1;
+    const subject = view.mentions.find(
+      (m) => m.start >= start && m.end <= open && !m.object && !m.possessive && !m.parenthetical,
+    );
+    return subject ? this.resolve(view, subject, 'pre') : undefined;
   }
 
   /**
@@ -507,12 +524,11 @@ class NarrationReader {
     const lastSentence = previous.sentences.at(-1)!;
     if (/:\s*$/.test(previous.masked.slice(lastSentence[0], lastSentence[1]))) {
       // "As NPR's Scott Horsley reports from Tokyo:" — the speaker of the colon's verb
+      const end = { paragraph: previous.paragraph.index, start: lastSentence[1], end: lastSentence[1] };
       const found =
-        this.preAttribution(
-          previous,
-          { paragraph: previous.paragraph.index, start: lastSentence[1], end: lastSentence[1] },
-          lastSentence,
-        ) ?? this.sentenceSubjectFound(previous, lastSentence, 'pre');
+        this.preAttribution(previous, end, lastSentence) ??
+        this.sentenceSubjectFound(previous, lastSentence, 'pre') ??
+        this.possessiveSpeech(previous, end, lastSentence); // "Trump's reply, read from a card, was restrained:"
       return found && found.speaker !== null ? found : undefined;
     }
     // "Whitfield … said Australia's head start would shrink." then the quote, alone in its paragraph:
@@ -790,9 +806,22 @@ const REPORTING =
 const SPEECH_NOUN =
   /^['’]s?\s+(?:\p{Ll}+\s+)?(?:complaint|claim|remark|remarks|comment|comments|warning|promise|pledge|vow|statement|words|message|assertion|insistence|tweet|accusation|description|argument|plea|boast|answer|reply|response|line|lines|phrase|refrain|quip|joke|request|appeal|demand|assurance|toast)(?![\p{L}])/u;
 
+/** Nouns for someone an article does not name: "a Japanese official", "one diplomat", "a cattleman". */
+const UNNAMED_NOUNS = (
+  'official diplomat aide source person spokesman spokeswoman spokesperson adviser advisor analyst member lawmaker ' +
+  'officer negotiator executive expert economist professor resident protester farmer relative guest reporter senator ' +
+  'legislator worker voter man woman rancher fisher driver student owner vendor shopkeeper teacher nurse veteran ' +
+  'retiree villager commuter passenger tourist visitor dealer trader banker lawyer activist campaigner demonstrator ' +
+  'volunteer neighbor neighbour'
+).split(' ');
+
 /** "a Japanese official", "one diplomat": someone the article does not name, as a subject. */
-const UNNAMED_PERSON =
-  /(?<![\p{L}])(?:a|an|one|another)\s+(?:[\p{L}'’.-]+\s+){0,4}?(?:official|diplomat|aide|source|person|spokesman|spokeswoman|spokesperson|adviser|advisor|analyst|member|lawmaker|officer|negotiator|executive|expert|economist|professor|resident|protester|farmer|relative|guest|reporter|senator|legislator|worker|voter|man|woman)s?(?![\p{L}])/giu;
+const UNNAMED_PERSON = new RegExp(
+  `(?<![\\p{L}])(?:a|an|one|another)\\s+(?:[\\p{L}'’.-]+\\s+){0,4}?` +
+    `(?:${UNNAMED_NOUNS.join('|')}|(?:cattle|fisher|business|congress|sales|police|service)(?:man|men|woman|women))` +
+    `s?(?![\\p{L}])`,
+  'giu',
+);
 
 /** Where an unnamed person is the subject of the sentence [from, to) of the masked text, if one is. */
 function unnamedSubject(masked: string, from: number, to: number): number | undefined {
@@ -847,6 +876,8 @@ function isObject(text: string, start: number, end = start): boolean {
     if (TIME_WORDS.has(word)) return false; // "On Monday Abe …": the preposition governs the day
     const bare = word.toLowerCase().replace(/['’]s$/, '');
     if (bare === 'that') return false; // "said that Trudeau had …": a clause opens, its subject follows
+    // "than Trump had carried": a comparison's own clause, whose subject the mention is
+    if ((bare === 'than' || bare === 'as') && end > start && verbFollows(text, end)) return false;
     if (PREPOSITIONS.has(bare) || OBJECT_VERBS.has(bare) || DETERMINERS.has(bare)) return true;
     if (/^\p{Lu}/u.test(word) || TITLE_WORDS.has(bare) || POSSESSIVE_DETERMINERS.has(bare)) {
       i = before.length - m[0].length; // "met his counterpart Abe": what governs "his" governs Abe

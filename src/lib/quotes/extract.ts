@@ -47,7 +47,7 @@ export const SPEECH_VERBS = new Set(
     'vowed vows urged urges emphasized emphasised emphasizes observed commented claimed claims predicted promised ' +
     'assured assures repeated repeats spoke speaks joked quipped cautioned affirmed reaffirmed revealed boasted ' +
     'complained confirmed concluded countered described describes call called calls referred labeled labelled dubbed ' +
-    'expressed expresses conveyed'
+    'expressed expresses conveyed derided derides deride hailed hails mocked mocks'
   ).split(' '),
 );
 

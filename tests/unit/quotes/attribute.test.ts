@@ -292,6 +292,39 @@ describe('what the article itself says about people', () => {
       [['very provocative', 'trump']],
     ],
     [
+      'gives a quote after a colon to the subject of the clause before it, whatever its verb',
+      [
+        'Trump told reporters the two men had "a great relationship," and when questions turned to trade, Abe cut in: "We will get there."',
+      ],
+      [
+        ['a great relationship,', 'trump'],
+        ['We will get there.', 'abe'],
+      ],
+    ],
+    [
+      'gives a quote paragraph after "Trump\'s reply … was restrained:" to Trump',
+      ["Trump's reply, read from a card, was uncharacteristically restrained:", '"We are honored to be here."'],
+      [['We are honored to be here.', 'trump']],
+    ],
+    [
+      'takes the subject of a comparison\'s own clause ("than Trump had") for a pronoun to go back to',
+      [
+        'It was a lighter mood than Trump had carried into the weekend. A day earlier he had tweeted that he would never call Kim "short and fat".',
+      ],
+      [['short and fat', 'trump']],
+    ],
+    [
+      "gives what critics deride something as to nobody, and an unnamed cattleman's words to nobody",
+      [
+        'The bet rests on the rapport Mr Abe has cultivated, a courtship critics deride as "golf diplomacy".',
+        'Abe spoke first. A cattleman at the sale barn, who asked that his name not be used, was blunter. "Beef gets a break, fine," he said.',
+      ],
+      [
+        ['golf diplomacy', null],
+        ['Beef gets a break, fine,', null],
+      ],
+    ],
+    [
       'does not read a new clause after a quote ("…," and Abe told) as its attribution',
       [
         'Trump assured reporters the problem "will be solved," and Abe told his own press corps that Tokyo would "take the lead."',
