@@ -589,7 +589,33 @@ class NarrationReader {
     }
     const kind: AttributionMethod =
       method === 'according-to' || method === 'continuation' || mention.named ? method : 'alias';
-    return { speaker: mention.person, method: kind };
+    return { speaker: this.titleHolder(view, mention) ?? mention.person, method: kind };
+  }
+
+  /**
+   * A bare title ("the prime minister") means the one other holder of that title the article has just
+   * named, when the alias's owner is not named there: in a passage about Modi, "the prime minister
+   * said" is Modi. Looks back through the mention's paragraph and the two before it.
+   */
+  private titleHolder(view: ParagraphView, mention: Mention): string | null {
+    if (mention.named || !mention.person) return null;
+    const title = view.masked
+      .slice(mention.start, mention.end)
+      .replace(/^(?:the|a|an)\s+/i, '')
+      .trim()
+      .toLowerCase();
+    if (!/^[\p{Ll} -]+$/u.test(title)) return null; // only a plain title, not "Japan's prime minister"
+    const holders = new Set<string>();
+    for (let p = view.paragraph.index; p >= view.paragraph.index - 2 && p >= 1; p -= 1) {
+      for (const m of this.views.get(p)?.mentions ?? []) {
+        if (!m.named || !m.person || (p === view.paragraph.index && m.end > mention.start)) continue;
+        // the role must be that title ("Prime Minister of India"), not contain it ("Deputy Prime Minister")
+        const role = (this.roleOf.get(m.person) ?? '').toLowerCase();
+        if (role === title || role.startsWith(`${title} `)) holders.add(m.person);
+      }
+    }
+    const [only, another] = [...holders];
+    return only && !another && only !== mention.person ? only : null;
   }
 
   /**

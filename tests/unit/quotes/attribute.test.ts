@@ -355,6 +355,19 @@ describe('what the article itself says about people', () => {
   it.each(cases)('%s', (_, paragraphs, expected) => {
     expect(speakersOf(paragraphs)).toEqual(expected);
   });
+
+  it("reads a bare title as the one other holder of that office just named, not as the alias's owner", () => {
+    const modi = { id: 'modi', name: 'Narendra Modi', role: 'Prime Minister of India', pronoun: 'he' as const };
+    const people = [...contentPeople(), { ...modi, aliases: ['Modi', 'Narendra Modi'] }];
+    const speakers = (paragraphs: string[]) => {
+      const article = articleOf('a', paragraphs);
+      return attributeQuotes(article, extractQuotes(article), people).map((q) => q.speaker);
+    };
+    expect(speakers(['Modi spoke in Hindi.', '"We will stand together," the prime minister said.'])).toEqual(['modi']);
+    // Abe named too: the title stays his; a deputy prime minister holds another office
+    expect(speakers(['Modi and Abe spoke.', '"We will stand together," the prime minister said.'])).toEqual(['abe']);
+    expect(speakers(['Taro Aso spoke first.', '"We will stand together," the prime minister said.'])).toEqual(['abe']);
+  });
 });
 
 describe('split quotations', () => {
