@@ -293,7 +293,10 @@ class NarrationReader {
       const npEnd = offset + word.index!;
       if (phraseEnd(view.masked, offset, npEnd) < npEnd || /[()]/.test(view.masked.slice(offset, npEnd)))
         return undefined;
-      return this.nounPhraseSpeaker(view, offset, npEnd, view.masked.slice(offset, npEnd), 'post');
+      // `presented the bill: Mr Abe was "a great friend", he said`: who is spoken of after the colon is not "he"
+      const colon = view.masked.lastIndexOf(':', span.start - 1);
+      const reported: [number, number] | undefined = colon >= sentence[0] ? [colon + 1, span.start - 1] : undefined;
+      return this.nounPhraseSpeaker(view, offset, npEnd, view.masked.slice(offset, npEnd), 'post', reported);
     }
     return undefined;
   }
@@ -305,6 +308,7 @@ class NarrationReader {
     end: number,
     np: string,
     method: AttributionMethod,
+    reported?: [number, number],
   ): Found | undefined {
     // "a Trump aide", "a source close to the prime minister": someone unnamed, whoever the phrase mentions
     if (/^\s*(?:a|an|one|another|some)\s/i.test(np)) return { speaker: null, method: 'none' };
@@ -312,7 +316,7 @@ class NarrationReader {
     if (inside.length > 0) {
       const [one, two] = inside;
       if (two && isCompound(view, one!, two)) return { speaker: null, method: 'none' };
-      return this.resolve(view, one!, method);
+      return this.resolve(view, one!, method, reported);
     }
     const described = this.describedSpeaker(view, start, np);
     if (described) return described;
@@ -582,9 +586,15 @@ class NarrationReader {
     return this.resolve(view, one, method);
   }
 
-  private resolve(view: ParagraphView, mention: Mention, method: AttributionMethod): Found {
+  /** `reported`: a stretch of the pronoun's sentence that is the quote's own content, whose people it does not mean. */
+  private resolve(
+    view: ParagraphView,
+    mention: Mention,
+    method: AttributionMethod,
+    reported?: [number, number],
+  ): Found {
     if (mention.pronoun) {
-      const person = this.resolvePronoun(view.paragraph.index, mention.start, mention.pronoun);
+      const person = this.resolvePronoun(view.paragraph.index, mention.start, mention.pronoun, 0, reported);
       return person ? { speaker: person, method: 'pronoun' } : { speaker: null, method: 'none' };
     }
     const kind: AttributionMethod =
@@ -626,7 +636,13 @@ class NarrationReader {
    * said`: whoever the first "he" is), or someone unnamed (`a Japanese official laughed. "…," he
    * said`: nobody on the list).
    */
-  private resolvePronoun(paragraphIndex: number, position: number, pronoun: Pronoun, depth = 0): string | null {
+  private resolvePronoun(
+    paragraphIndex: number,
+    position: number,
+    pronoun: Pronoun,
+    depth = 0,
+    reported?: [number, number],
+  ): string | null {
     let fallback: string | null = null;
     for (let p = paragraphIndex; p >= paragraphIndex - 2 && p >= 1; p -= 1) {
       const view = this.views.get(p);
@@ -636,7 +652,8 @@ class NarrationReader {
       const subject = (m: Mention) => !m.object && !m.possessive && !m.parenthetical;
       const subjects = named.filter(subject);
       const own = p === paragraphIndex ? view.sentences.find(([a, b]) => a <= position && position < b) : undefined;
-      const inOwn = own ? subjects.filter((m) => m.start >= own[0]) : [];
+      const outside = (m: Mention) => !reported || m.end <= reported[0] || m.start >= reported[1];
+      const inOwn = own ? subjects.filter((m) => m.start >= own[0] && outside(m)) : [];
       if (inOwn.length > 0) return inOwn.at(-1)!.person;
       // "Trump's speech, in which he warned …": the possessor of the sentence's subject
       const owner = own ? named.find((m) => m.possessive && m.start >= own[0] && !m.object) : undefined;

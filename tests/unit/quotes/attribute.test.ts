@@ -325,6 +325,14 @@ describe('what the article itself says about people', () => {
       ],
     ],
     [
+      'does not take the person a quote after a colon speaks of for the "he" who said it',
+      [
+        "Mr Trump's side of the ledger is less sentimental.",
+        'At his press conference he returned the compliment and then presented the bill: Mr Abe was "a great friend", he said.',
+      ],
+      [['a great friend', 'trump']],
+    ],
+    [
       'does not read a new clause after a quote ("…," and Abe told) as its attribution',
       [
         'Trump assured reporters the problem "will be solved," and Abe told his own press corps that Tokyo would "take the lead."',
