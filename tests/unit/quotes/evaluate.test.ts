@@ -22,11 +22,12 @@ import {
 } from './fixtures.ts';
 
 /**
- * The lowest figures any held-out set measures: speaker 0.943 (held-out 16), topics 0.736 (held-out
- * 17), alignment precision 0.571 (held-out 23: Trump's "fair and reciprocal", said on several
+ * The lowest figures any held-out set measures: speaker 0.962 (held-out 16 and 28), topics 0.582
+ * (held-out 26: summit-process talk, "No deal is better than a bad deal", that its labeller files
+ * under security), alignment precision 0.571 (held-out 23: Trump's "fair and reciprocal", said on several
  * occasions of one summit, read as one statement) and recall 0.750 (held-out 10 and 12).
  */
-const FLOORS = { speaker: 0.94, topics: 0.73, alignmentPrecision: 0.57, alignmentRecall: 0.75 };
+const FLOORS = { speaker: 0.96, topics: 0.58, alignmentPrecision: 0.57, alignmentRecall: 0.75 };
 
 function predicted(article: string, anchor: string, text: string, fields: Partial<Quote>): Quote {
   return {
@@ -171,7 +172,7 @@ describe('the engine against the hand labels', () => {
   });
 
   it('finds every held-out set, so the per-set checks below cannot pass by checking nothing', () => {
-    expect(heldOutSets()).toHaveLength(25);
+    expect(heldOutSets()).toHaveLength(29);
   });
 
   // Each held-out set was scored once before it became development data (README, "How well it
