@@ -10,6 +10,7 @@
  */
 import { resolve } from 'node:path';
 import {
+  formatRatio,
   formatScores,
   formatScoresByCorpus,
   labelsAsQuotes,
@@ -33,23 +34,22 @@ const sets = named.length
   : [readFiveArticles(people), ...heldOutDirs().map((dir) => readLabelledSet(dir, people))];
 
 if (args.includes('--agreement')) {
-  const labelled = sets.filter((s) => s.second);
+  const labelled = sets.flatMap((set) =>
+    set.second ? [{ set, second: set.second.quotes, engine: engineQuotes(set) }] : [],
+  );
   if (!labelled.length) throw new Error('--agreement: no set has a second-labels.json');
-  const rows = labelled.flatMap((set) => {
-    const second = set.second!;
-    const engine = engineQuotes(set);
-    return [
-      { label: `${set.label}: second annotator vs gold`, scores: scoreQuotes(set.gold, labelsAsQuotes(second.quotes)) },
-      { label: `${set.label}: engine vs gold`, scores: scoreQuotes(set.gold, engine) },
-      { label: `${set.label}: engine vs second annotator`, scores: scoreQuotes(second.quotes, engine) },
-    ];
-  });
+  const rows = labelled.flatMap(({ set, second, engine }) => [
+    { label: `${set.label}: second annotator vs gold`, scores: scoreQuotes(set.gold, labelsAsQuotes(second)) },
+    { label: `${set.label}: engine vs gold`, scores: scoreQuotes(set.gold, engine) },
+    { label: `${set.label}: engine vs second annotator`, scores: scoreQuotes(second, engine) },
+  ]);
   console.log(formatScoresByCorpus(rows));
   console.log('\nThe engine on the quotes both annotators label alike (right / agreed):');
-  for (const set of labelled) {
-    const a = scoreOnAgreement(set.gold, set.second!.quotes, engineQuotes(set));
-    const cell = (r: { hit: number; total: number; value: number }) => `${r.value.toFixed(3)} (${r.hit}/${r.total})`;
-    console.log(`  ${set.label}: speaker ${cell(a.speaker)} · topics ${cell(a.topics)} · kind ${cell(a.kind)}`);
+  for (const { set, second, engine } of labelled) {
+    const a = scoreOnAgreement(set.gold, second, engine);
+    console.log(
+      `  ${set.label}: speaker ${formatRatio(a.speaker)} · topics ${formatRatio(a.topics)} · kind ${formatRatio(a.kind)}`,
+    );
   }
   process.exit(0);
 }

@@ -184,6 +184,11 @@ export function scoreOnAgreement(gold: GoldQuote[], second: GoldQuote[], quotes:
   };
 }
 
+/** A ratio as the tables print it: "0.962 (51/53)". */
+export function formatRatio(r: Ratio): string {
+  return `${r.value.toFixed(3)} (${r.hit}/${r.total})`;
+}
+
 /** The scores as a plain-text table, one column per scored corpus. */
 export function formatScores(columns: Array<{ label: string; scores: QuoteScores }>): string {
   const rows: Array<[string, (s: QuoteScores) => Ratio]> = [
@@ -199,9 +204,10 @@ export function formatScores(columns: Array<{ label: string; scores: QuoteScores
     ['alignment pair precision', (s) => s.alignment.precision],
     ['alignment pair recall', (s) => s.alignment.recall],
   ];
-  const cell = (r: Ratio) => `${r.value.toFixed(3)} (${r.hit}/${r.total})`;
   const width = Math.max(...rows.map(([name]) => name.length));
-  const widths = columns.map((c) => Math.max(c.label.length, ...rows.map(([, get]) => cell(get(c.scores)).length)));
+  const widths = columns.map((c) =>
+    Math.max(c.label.length, ...rows.map(([, get]) => formatRatio(get(c.scores)).length)),
+  );
   const line = (name: string, cells: string[]) =>
     `| ${name.padEnd(width)} | ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [
@@ -217,7 +223,7 @@ export function formatScores(columns: Array<{ label: string; scores: QuoteScores
     ...rows.map(([name, get]) =>
       line(
         name,
-        columns.map((c) => cell(get(c.scores))),
+        columns.map((c) => formatRatio(get(c.scores))),
       ),
     ),
   ].join('\n');
