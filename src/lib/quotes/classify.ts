@@ -213,19 +213,23 @@ class TopicReader {
     return p !== undefined && this.topicsNamed(p.text).size > 0;
   }
 
+  /** The text uses a small-talk word (the golf, the dinner; a "working dinner" is where business is done). */
+  private mentionsSmallTalk(text: string): boolean {
+    return (
+      this.smallTalk !== null && this.smallTalk.test(text.replace(/\bworking\s+(?:breakfast|lunch|dinner)s?\b/giu, ' '))
+    );
+  }
+
   /** The paragraph is about the visit's social side (the golf, the dinner) and names no topic. */
   private smallTalkOnly(index: number): boolean {
     const p = this.byIndex.get(index);
-    if (!p || this.smallTalk === null) return false;
-    // a "working dinner" is where business is done
-    const text = p.text.replace(/\bworking\s+(?:breakfast|lunch|dinner)s?\b/giu, ' ');
-    if (!this.smallTalk.test(text)) return false;
+    if (!p || !this.mentionsSmallTalk(p.text)) return false;
     return !this.cues(index) && !REFERS_BACK.test(this.masked.get(index) ?? '');
   }
 
   /** The quote's own words are the social side ("We've become very good friends") and name no topic, not even loosely. */
   private smallTalkQuote(text: string): boolean {
-    if (this.smallTalk === null || !this.smallTalk.test(text)) return false;
+    if (!this.mentionsSmallTalk(text)) return false;
     return this.topicsNamed(text).size === 0 && this.matchers.every((m) => this.count(m.ambiguous, text) === 0);
   }
 

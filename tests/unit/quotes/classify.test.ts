@@ -216,13 +216,14 @@ describe('ambiguous words and small talk', () => {
   });
 
   it('gives no topic to a quote whose own words are small talk, in a paragraph about missiles, unless they name a topic', () => {
-    const smallTalk = ['friend*', 'golf*'];
+    const smallTalk = ['friend*', 'golf*', 'lunch'];
     expect(
       classifyWith(
         [
           'North Korea fired two missiles on Friday. "We have become very good friends, Shinzo," Trump said, and Abe called their bond "a true friendship."',
           'Trump said: "My friend Shinzo and I will never accept a nuclear North Korea."',
           'North Korea fired again. "Our friendship is a military strength," Abe said, and the threat of "another launch" hung over the golf.',
+          'North Korea fired two missiles. "We had a long working lunch," Abe said.',
         ],
         smallTalk,
       ),
@@ -232,6 +233,7 @@ describe('ambiguous words and small talk', () => {
       ['My friend Shinzo and I will never accept a nuclear North Korea.', ['security']], // names its topic
       ['Our friendship is a military strength,', ['security']], // a term of its own
       ['another launch', ['security']], // no small talk in the quote itself
+      ['We had a long working lunch,', ['security']], // a working meal is where business is done
     ]);
   });
 });
