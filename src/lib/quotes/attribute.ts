@@ -191,6 +191,9 @@ const NAME_PREFIXES = new Set(
   ),
 );
 
+/** How many paragraphs before its own a pronoun or a bare title may point back into. */
+const REACH = 2;
+
 class NarrationReader {
   private views = new Map<number, ParagraphView>();
   private pronounOf = new Map<string, Pronoun>();
@@ -340,21 +343,25 @@ class NarrationReader {
     const indefinite = new RegExp(`(?<![\\p{L}])(?:a|an|one)\\s+(?:[\\p{L}.'’-]+\\s+){0,3}${head}(?![\\p{L}])`, 'iu');
     const earlier = view.masked.slice(0, start) + (this.views.get(view.paragraph.index - 1)?.masked ?? '');
     if (indefinite.test(earlier)) return undefined;
-    const index = view.sentences.findIndex(([a, b]) => a <= start && start < b);
-    const previous =
-      index > 0
-        ? { view, sentence: view.sentences[index - 1]! }
-        : (() => {
-            const before = this.views.get(view.paragraph.index - 1);
-            const last = before?.sentences.at(-1);
-            return before && last ? { view: before, sentence: last } : undefined;
-          })();
+    const previous = this.sentenceBefore(view, start);
     if (!previous) return undefined;
     const found = this.sentenceSubjectFound(previous.view, previous.sentence, 'alias');
     if (!found?.speaker) return undefined;
     const titled = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
     if ([...this.roleOf].some(([id, role]) => id !== found.speaker && titled.test(role))) return undefined;
     return { speaker: found.speaker, method: 'alias' };
+  }
+
+  /** The sentence before the one at `offset`: in the same paragraph, else the last of the paragraph before. */
+  private sentenceBefore(
+    view: ParagraphView,
+    offset: number,
+  ): { view: ParagraphView; sentence: [number, number] } | undefined {
+    const index = view.sentences.findIndex(([a, b]) => a <= offset && offset < b);
+    if (index > 0) return { view, sentence: view.sentences[index - 1]! };
+    const before = this.views.get(view.paragraph.index - 1);
+    const last = before?.sentences.at(-1);
+    return before && last ? { view: before, sentence: last } : undefined;
   }
 
   /** The last speech verb before the quote in its sentence, and that verb's subject. */
@@ -379,8 +386,9 @@ class NarrationReader {
         return this.sentenceSubjectFound(view, sentence, 'pre');
       }
       if (!SPEECH_VERBS.has(w) && !progressive) continue;
-      // "to say", "the calls", "the North's repeated launches": no verb of speech here
-      if (k > 0 && /^(?:to|the|a|an|his|her|their|its|our|my|your)$|['’]s$/i.test(words[k - 1]![0])) continue;
+      // "to say", "the calls", "his remarks", "the North's repeated launches": no verb of speech here
+      const prev = words[k - 1]?.[0].toLowerCase() ?? '';
+      if (/^(?:to|the|a|an)$|['’]s$/.test(prev) || POSSESSIVE_DETERMINERS.has(prev)) continue;
       // passive: "results could be announced", "what was described as": its subject did not speak
       if (!progressive && k > 0 && /^(?:be|been|being|is|are|was|were)$/i.test(words[k - 1]![0])) continue;
       return this.subjectOfVerb(
@@ -455,13 +463,14 @@ class NarrationReader {
       }
       if (CLAUSE_WORDS.has(w) || SPEECH_VERBS.has(word.word)) {
         clauseStart = word.at + word.word.length;
+        if (w !== 'who' && w !== 'which' && w !== 'that') break;
         const antecedent = view.mentions.filter((m) => m.end <= word.at).pop();
-        if ((w === 'which' || w === 'that') && k === before.length - 1) {
+        if (w !== 'who' && k === before.length - 1) {
           // the relative pronoun is the verb's subject: "a statement that pledged to …" is a document's words
           const adjacent = antecedent && /^[\s,]*$/.test(view.plain.slice(antecedent.end, word.at));
           return adjacent ? this.resolve(view, antecedent, 'pre') : { speaker: null, method: 'none' };
         }
-        if ((w === 'who' || w === 'which') && antecedent) return this.resolve(view, antecedent, 'pre');
+        if (w !== 'that' && antecedent) return this.resolve(view, antecedent, 'pre');
         break;
       }
     }
@@ -548,7 +557,7 @@ class NarrationReader {
         )?.speaker ??
         // "Whitcombe … said the tests should worry Tokyo more than the reaction suggested.", "Han … thinks
         // Pyongyang chose its moment": the sentence's own subject holds the view the quote goes on with
-        (STATEMENT.test(sentence) || REPORTING.test(sentence)
+        (STATEMENT.test(sentence) || wordsOf(sentence).some((w) => SPEECH_VERBS.has(w) || COGNITION_VERBS.has(w))
           ? this.sentenceSubjectFound(previous, lastSentence, 'pre')?.speaker
           : undefined);
       if (reported) return { speaker: reported, method: 'continuation' };
@@ -616,7 +625,7 @@ class NarrationReader {
       .toLowerCase();
     if (!/^[\p{Ll} -]+$/u.test(title)) return null; // only a plain title, not "Japan's prime minister"
     const holders = new Set<string>();
-    for (let p = view.paragraph.index; p >= view.paragraph.index - 2 && p >= 1; p -= 1) {
+    for (let p = view.paragraph.index; p >= view.paragraph.index - REACH && p >= 1; p -= 1) {
       for (const m of this.views.get(p)?.mentions ?? []) {
         if (!m.named || !m.person || (p === view.paragraph.index && m.end > mention.start)) continue;
         // the role must be that title ("Prime Minister of India"), not contain it ("Deputy Prime Minister")
@@ -644,7 +653,7 @@ class NarrationReader {
     reported?: [number, number],
   ): string | null {
     let fallback: string | null = null;
-    for (let p = paragraphIndex; p >= paragraphIndex - 2 && p >= 1; p -= 1) {
+    for (let p = paragraphIndex; p >= paragraphIndex - REACH && p >= 1; p -= 1) {
       const view = this.views.get(p);
       if (!view) continue;
       const before = (m: Mention) => p < paragraphIndex || m.start < position;
@@ -841,22 +850,26 @@ function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[
 const STATEMENT =
   /\b(?:released|issued|put out|posted|read out|gave)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?statement\b/iu;
 
-/** A verb of saying or thinking in the present or past: a paraphrase of someone's view. */
-const REPORTING =
-  /(?<![\p{L}])(?:said|says|told|tells|argued|argues|thinks|thought|believes|believed|expects|expected|fears|feared|warned|warns|noted|notes|added|adds)(?![\p{L}])/u;
+/** Verbs of thinking: with the speech verbs, what makes a sentence a paraphrase of someone's view. */
+const COGNITION_VERBS = new Set('thinks thought believes believed expects expected fears feared'.split(' '));
 
 /** What a possessive names as someone's words: "Trump's complaint", "Abe's own remarks". */
 const SPEECH_NOUN =
   /^['’]s?\s+(?:\p{Ll}+\s+)?(?:complaint|claim|remark|remarks|comment|comments|warning|promise|pledge|vow|statement|words|message|assertion|insistence|tweet|accusation|description|argument|plea|boast|answer|reply|response|line|lines|phrase|refrain|quip|joke|request|appeal|demand|assurance|toast)(?![\p{L}])/u;
 
-/** Nouns for someone an article does not name: "a Japanese official", "one diplomat", "a cattleman". */
-const UNNAMED_NOUNS = (
-  'official diplomat aide source person spokesman spokeswoman spokesperson adviser advisor analyst member lawmaker ' +
-  'officer negotiator executive expert economist professor resident protester farmer relative guest reporter senator ' +
-  'legislator worker voter man woman rancher fisher driver student owner vendor shopkeeper teacher nurse veteran ' +
-  'retiree villager commuter passenger tourist visitor dealer trader banker lawyer activist campaigner demonstrator ' +
-  'volunteer neighbor neighbour'
-).split(' ');
+/**
+ * Nouns for someone an article does not name: "a Japanese official", "one diplomat", "a cattleman" —
+ * any role noun, and the people a story meets on the way.
+ */
+const UNNAMED_NOUNS = [
+  ...ROLE_NOUNS,
+  ...(
+    'source person member lawmaker officer executive expert professor resident protester farmer relative guest ' +
+    'reporter senator legislator worker voter man woman rancher fisher driver student owner vendor shopkeeper ' +
+    'teacher nurse veteran retiree villager commuter passenger tourist visitor dealer trader banker lawyer activist ' +
+    'campaigner demonstrator volunteer neighbor neighbour'
+  ).split(' '),
+];
 
 /** "a Japanese official", "one diplomat": someone the article does not name, as a subject. */
 const UNNAMED_PERSON = new RegExp(
