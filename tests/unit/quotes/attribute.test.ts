@@ -309,6 +309,7 @@ describe('what the article itself says about people', () => {
     [
       'takes the subject of a comparison\'s own clause ("than Trump had") for a pronoun to go back to',
       [
+        'Abe spoke first.',
         'It was a lighter mood than Trump had carried into the weekend. A day earlier he had tweeted that he would never call Kim "short and fat".',
       ],
       [['short and fat', 'trump']],
