@@ -1,4 +1,35 @@
-import { AUXILIARIES, maskQuotes, SPEECH_PARTICIPLES, SPEECH_VERBS, sentenceRanges, wordsOf } from './extract.ts';
+import {
+  blankParentheticals,
+  groupSubject,
+  mainClauseStart,
+  phraseEnd,
+  sentenceAt,
+  sentenceRanges,
+  wordsOf,
+} from './clauses.ts';
+import { maskQuotes } from './extract.ts';
+import {
+  AUXILIARIES,
+  CLAUSE_WORDS,
+  COGNITION_VERBS,
+  NP_DETERMINERS,
+  POSSESSIVE_DETERMINERS,
+  REACH,
+  SPECIFIC_ROLES,
+  SPEECH_NOUN,
+  SPEECH_PARTICIPLES,
+  SPEECH_VERBS,
+  STATEMENT,
+} from './lexicon.ts';
+import {
+  appositiveAliases,
+  compileAliases,
+  findMentions,
+  isCompound,
+  unnamedSubject,
+  type Mention,
+  type Pronoun,
+} from './mentions.ts';
 import type {
   ArticleText,
   AttributedQuote,
@@ -102,22 +133,6 @@ interface Found {
   method: AttributionMethod;
 }
 
-type Pronoun = 'he' | 'she' | 'they';
-
-interface Mention {
-  start: number;
-  end: number;
-  /** Person id, or null for a pronoun. */
-  person: string | null;
-  pronoun: Pronoun | null;
-  /** The mention uses the person's name (not a title such as "the president"). */
-  named: boolean;
-  possessive: boolean;
-  /** Object of a preposition or verb, or a modifier ("the Trump administration"). */
-  object: boolean;
-  parenthetical: boolean;
-}
-
 interface ParagraphView {
   paragraph: Paragraph;
   /** Narration: quote contents masked. */
@@ -128,71 +143,6 @@ interface ParagraphView {
   mentions: Mention[];
   quotes: ExtractedQuote[];
 }
-
-const PREPOSITIONS = new Set(
-  'with to from by for of about against at on in into toward towards between among than like over under behind before after upon via alongside including despite without onto through across beside besides'.split(
-    ' ',
-  ),
-);
-const OBJECT_VERBS = new Set(
-  'met meet meets meeting thanked thank thanks backed back backs assured assure assures told tell tells urged urge asked ask invited invite praised pressed joined welcomed greeted visited criticized criticised blamed congratulated called accompanied hosted warned reminded supported support supports replace replaced succeeded defeated'.split(
-    ' ',
-  ),
-);
-const DETERMINERS = new Set('the a an this that these those'.split(' '));
-const TITLE_WORDS = new Set(
-  'leader president prime minister premier spokesman spokeswoman spokesperson secretary correspondent senator chief cabinet foreign ministry deputy vice finance press counterpart adviser advisor reporter envoy ambassador general representative official'.split(
-    ' ',
-  ),
-);
-const NP_DETERMINERS = new Set(
-  'a an the one another some several two three four its his her their our this that these those many other'.split(' '),
-);
-const CLAUSE_WORDS = new Set(
-  'and but or that which who whom whose what while whereas because although though when if as since so after before'.split(
-    ' ',
-  ),
-);
-const SUBORDINATE_OPENERS = new Set(
-  'when after before if as while although though because since once until unless'.split(' '),
-);
-const PARENTHETICAL_OPENERS = new Set(
-  'who whom whose which with for in on at after before during from like unlike'.split(' '),
-);
-
-interface Alias {
-  re: RegExp;
-  person: Person;
-  named: boolean;
-  /** A one-word name ("Trump", "Kim"), which another person's full name can end with. */
-  surname: boolean;
-}
-
-const SENTENCE_OPENERS = new Set(
-  'The A An But And Or So Yet Still Then Now Also When If As After Before While Since Though Although Meanwhile Later Earlier Today Yesterday On In At For With By From Neither Either Both'.split(
-    ' ',
-  ),
-);
-
-/**
- * Days and months: capitalised, but never part of a name. "On Monday Shinzo Abe told …" opens
- * with a time adverbial, not with someone called "Monday Abe" governed by "On".
- */
-const TIME_WORDS = new Set(
-  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
-    ' ',
-  ),
-);
-
-/** Words that may stand before a bare surname without making it someone else's name. */
-const NAME_PREFIXES = new Set(
-  'Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Prime Minister Premier Chancellor Secretary Leader Chairman Chief Gen. General Sen. Senator Rep. Gov. Governor Emperor King Queen Prince Princess'.split(
-    ' ',
-  ),
-);
-
-/** How many paragraphs before its own a pronoun or a bare title may point back into. */
-const REACH = 2;
 
 class NarrationReader {
   private views = new Map<number, ParagraphView>();
@@ -239,8 +189,8 @@ class NarrationReader {
     const last = quote.spans.at(-1)!;
     const head = this.views.get(first.paragraph)!;
     const tail = this.views.get(last.paragraph)!;
-    const headSentence = sentenceAt(head, first.start - 1);
-    const tailSentence = sentenceAt(tail, last.end);
+    const headSentence = sentenceAt(head.sentences, first.start - 1, head.masked.length);
+    const tailSentence = sentenceAt(tail.sentences, last.end, tail.masked.length);
     // the so-called "bromance": a name for something, nobody's words
     if (/\bso-called\s*$/i.test(head.masked.slice(0, first.start - 1))) return { speaker: null, method: 'none' };
     return (
@@ -318,7 +268,7 @@ class NarrationReader {
     const inside = view.mentions.filter((m) => m.start >= start && m.end <= end && !m.possessive);
     if (inside.length > 0) {
       const [one, two] = inside;
-      if (two && isCompound(view, one!, two)) return { speaker: null, method: 'none' };
+      if (two && isCompound(view.masked, one!, two)) return { speaker: null, method: 'none' };
       return this.resolve(view, one!, method, reported);
     }
     const described = this.describedSpeaker(view, start, np);
@@ -482,7 +432,7 @@ class NarrationReader {
     const subjects = inside.filter((m) => !m.object);
     const m = subjects.at(-1);
     if (m) {
-      if (view.mentions.some((x) => x !== m && isCompound(view, x, m))) return { speaker: null, method: 'none' };
+      if (view.mentions.some((x) => x !== m && isCompound(view.masked, x, m))) return { speaker: null, method: 'none' };
       return this.resolve(view, m, 'pre');
     }
     const firstWord = /[\p{L}\p{N}]+/u.exec(region)?.[0].toLowerCase();
@@ -591,7 +541,7 @@ class NarrationReader {
     );
     const [one, two] = candidates;
     if (!one) return undefined;
-    if (two && isCompound(view, one, two)) return { speaker: null, method: 'none' };
+    if (two && isCompound(view.masked, one, two)) return { speaker: null, method: 'none' };
     return this.resolve(view, one, method);
   }
 
@@ -691,296 +641,4 @@ class NarrationReader {
     }
     return fallback;
   }
-}
-
-/** Where a noun phrase starting at `from` stops: the first , ; : ! ? or full stop (not an abbreviation's). */
-function phraseEnd(text: string, from: number, limit: number): number {
-  const slice = text
-    .slice(from, limit)
-    .replace(/(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, '_'))
-    .replace(/\b(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)\./g, '$1_');
-  const stop = /[,.;:!?]/.exec(slice);
-  return stop ? from + stop.index : limit;
-}
-
-function sentenceAt(view: ParagraphView, offset: number): [number, number] {
-  return (
-    view.sentences.find((s) => s[0] <= offset && offset < s[1]) ??
-    view.sentences[view.sentences.length - 1] ?? [0, view.masked.length]
-  );
-}
-
-/** Titles that name one office-holder (not "official", "diplomat" or "source", which anyone may be). */
-const SPECIFIC_ROLES = new Set(
-  'spokesman spokeswoman spokesperson secretary minister negotiator adviser advisor representative envoy ambassador president premier leader chairman correspondent commissioner economist analyst director'.split(
-    ' ',
-  ),
-);
-
-/** The words before a verb end in a plural common noun, the subject: "what Japanese commentators have". */
-function groupSubject(region: string): boolean {
-  const words = wordsOf(region).filter((w) => !AUXILIARIES.has(w.toLowerCase()) && !/ly$/.test(w));
-  const last = words.at(-1);
-  return last !== undefined && /^\p{Ll}{3,}[^s]s$/u.test(last) && !/(ss|us|is)$/.test(last);
-}
-
-/** Two mentions joined only by "and" (optionally after "both"): a joint subject. */
-function isCompound(view: ParagraphView, a: Mention, b: Mention): boolean {
-  const [x, y] = a.start < b.start ? [a, b] : [b, a];
-  return /^\s*(and|&)\s*$/i.test(view.masked.slice(x.end, y.start));
-}
-
-function compileAliases(people: Person[]): Alias[] {
-  const aliases: Alias[] = [];
-  for (const person of people) {
-    const nameWords = new Set(person.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)));
-    const forms = new Set([person.name, ...person.aliases]);
-    for (const form of forms) {
-      const body = form
-        .trim()
-        .split(/\s+/)
-        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"))
-        .join('\\s+');
-      const flags = /^\p{Ll}/u.test(form) ? 'giu' : 'gu';
-      const re = new RegExp(`(?<![\\p{L}\\p{N}\\-])${body}(?![\\p{L}\\p{N}]|-\\p{L})`, flags);
-      const named = form.split(/\s+/).some((w) => nameWords.has(w));
-      const surname = /^\p{Lu}[\p{L}-]*$/u.test(form.trim());
-      aliases.push({ re, person, named, surname });
-    }
-  }
-  return aliases;
-}
-
-/** A capitalised word, a comma, then "the" or a possessive: where an appositive description may start. */
-const APPOSITIVE_HINT = /\p{Lu}[\p{L}.'’-]*,\s+(?:the|\p{Lu}[\p{L}.]*['’]s)\s/u;
-
-/** Nouns that head a role description: "the top government spokesman", "Japan's chief negotiator". */
-const ROLE_NOUNS = new Set([...SPECIFIC_ROLES, 'official', 'diplomat', 'chief', 'aide']);
-
-/**
- * Descriptions an article gives a named person in apposition — `Yoshihide Suga, the top government
- * spokesman, told …`, `Toshimitsu Motegi, Japan's chief negotiator, said …` — become that person's
- * aliases for this article, with "the" or any possessive in front (`Japan's top government spokesman
- * said`) and without a leading proper adjective (`the US national security adviser` → `the national
- * security adviser`). A description two people share, or that already names someone, is left out.
- */
-function appositiveAliases(
-  maskedParagraphs: string[],
-  known: Alias[],
-  people: Person[],
-): { aliases: Alias[]; shared: Set<string> } {
-  const owners = new Map<string, Set<string>>();
-  for (const masked of maskedParagraphs) {
-    if (!APPOSITIVE_HINT.test(masked)) continue; // most paragraphs give nobody a description
-    for (const mention of findMentions(masked, masked, known)) {
-      if (!mention.person || !mention.named) continue;
-      const m = /^,\s+(?:the|[\p{Lu}][\p{L}.]*['’]s)\s+([\p{L}. -]+?),/u.exec(masked.slice(mention.end));
-      const words = m?.[1]?.trim().split(/\s+/) ?? [];
-      if (words.length === 0 || words.length > 5 || !ROLE_NOUNS.has(words.at(-1)!.toLowerCase())) continue;
-      const cores = [words.join(' ')];
-      if (words.length > 1 && /^\p{Lu}/u.test(words[0]!)) cores.push(words.slice(1).join(' '));
-      for (const core of cores) {
-        const key = core.toLowerCase();
-        if (!owners.has(key)) owners.set(key, new Set());
-        owners.get(key)!.add(mention.person);
-      }
-    }
-  }
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const learned: Alias[] = [];
-  const shared = new Set([...owners].filter(([, ids]) => ids.size > 1).map(([core]) => core));
-  for (const [core, ids] of owners) {
-    const person = ids.size === 1 ? byId.get([...ids][0]!) : undefined;
-    if (!person) continue;
-    const sample = `the ${core}`;
-    if (known.some((a) => new RegExp(a.re.source, a.re.flags.replace('g', '')).test(sample))) continue;
-    const body = core
-      .split(' ')
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('\\s+');
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:the|[\\p{Lu}][\\p{L}.]*['’]s)\\s+${body}(?![\\p{L}\\p{N}])`, 'giu');
-    learned.push({ re, person, named: false, surname: false });
-  }
-  return { aliases: learned, shared };
-}
-
-function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[] {
-  const found: Array<{ start: number; end: number; person: string | null; pronoun: Pronoun | null; named: boolean }> =
-    [];
-  for (const alias of aliases) {
-    alias.re.lastIndex = 0;
-    for (const m of masked.matchAll(alias.re)) {
-      if (alias.surname && isOtherPersonsName(masked, m.index!)) continue; // "Duyeon Kim", "Melania Trump"
-      found.push({
-        start: m.index!,
-        end: m.index! + m[0].length,
-        person: alias.person.id,
-        pronoun: null,
-        named: alias.named,
-      });
-    }
-  }
-  for (const m of masked.matchAll(/(?<![\p{L}\p{N}])(he|she|they)(?![\p{L}\p{N}])/giu)) {
-    found.push({
-      start: m.index!,
-      end: m.index! + m[0].length,
-      person: null,
-      pronoun: (m[1] ?? 'he').toLowerCase() as Pronoun,
-      named: false,
-    });
-  }
-  // longest match wins where forms overlap ("Prime Minister Shinzo Abe" over "Abe")
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-  const mentions: Mention[] = [];
-  let reach = -1;
-  for (const f of found) {
-    if (f.start < reach) continue;
-    reach = f.end;
-    mentions.push({
-      ...f,
-      possessive: f.pronoun === null && /^['’]s?(?![\p{L}])/u.test(masked.slice(f.end)),
-      object: f.pronoun === null && isObject(masked, f.start, f.end), // "he", "she", "they" are never objects ("him" is)
-      parenthetical: plain.slice(f.start, f.end).trim() === '',
-    });
-  }
-  return mentions;
-}
-
-/** "He released a statement on Friday.": what follows is the statement. */
-const STATEMENT =
-  /\b(?:released|issued|put out|posted|read out|gave)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?statement\b/iu;
-
-/** Verbs of thinking: with the speech verbs, what makes a sentence a paraphrase of someone's view. */
-const COGNITION_VERBS = new Set('thinks thought believes believed expects expected fears feared'.split(' '));
-
-/** What a possessive names as someone's words: "Trump's complaint", "Abe's own remarks". */
-const SPEECH_NOUN =
-  /^['’]s?\s+(?:\p{Ll}+\s+)?(?:complaint|claim|remark|remarks|comment|comments|warning|promise|pledge|vow|statement|words|message|assertion|insistence|tweet|accusation|description|argument|plea|boast|answer|reply|response|line|lines|phrase|refrain|quip|joke|request|appeal|demand|assurance|toast)(?![\p{L}])/u;
-
-/**
- * Nouns for someone an article does not name: "a Japanese official", "one diplomat", "a cattleman" —
- * any role noun, and the people a story meets on the way.
- */
-const UNNAMED_NOUNS = [
-  ...ROLE_NOUNS,
-  ...(
-    'source person member lawmaker officer executive expert professor resident protester farmer relative guest ' +
-    'reporter senator legislator worker voter man woman rancher fisher driver student owner vendor shopkeeper ' +
-    'teacher nurse veteran retiree villager commuter passenger tourist visitor dealer trader banker lawyer activist ' +
-    'campaigner demonstrator volunteer neighbor neighbour'
-  ).split(' '),
-];
-
-/** "a Japanese official", "one diplomat": someone the article does not name, as a subject. */
-const UNNAMED_PERSON = new RegExp(
-  `(?<![\\p{L}])(?:a|an|one|another)\\s+(?:[\\p{L}'’.-]+\\s+){0,4}?` +
-    `(?:${UNNAMED_NOUNS.join('|')}|(?:cattle|fisher|business|congress|sales|police|service)(?:man|men|woman|women))` +
-    `s?(?![\\p{L}])`,
-  'giu',
-);
-
-/** Where an unnamed person is the subject of the sentence [from, to) of the masked text, if one is. */
-function unnamedSubject(masked: string, from: number, to: number): number | undefined {
-  for (const m of masked.slice(from, to).matchAll(UNNAMED_PERSON)) {
-    const at = from + m.index!;
-    if (!isObject(masked, at)) return at;
-  }
-  return undefined;
-}
-
-/** A bare surname right after a capitalised given name that is no title: someone else's full name. */
-function isOtherPersonsName(text: string, start: number): boolean {
-  const m = /(\S+)[ \u00a0]$/u.exec(text.slice(0, start));
-  const word = m?.[1];
-  if (!m || !word || !/^\p{Lu}\p{Ll}+$/u.test(word) || NAME_PREFIXES.has(word) || TIME_WORDS.has(word)) return false;
-  const earlier = text.slice(0, start - m[0].length).trimEnd();
-  const opensSentence = earlier === '' || /[.!?:;"“”]$/.test(earlier);
-  return !(opensSentence && SENTENCE_OPENERS.has(word));
-}
-
-/**
- * Where the main clause of the sentence [from, to) starts: after an opening subordinate or participle
- * clause and its comma ("When Trump and Abe met in Hamburg, …", "Asked whether he would …, Trump …").
- */
-function mainClauseStart(plain: string, from: number, to: number): number {
-  const text = plain.slice(from, to);
-  const opening = /^\s*(\p{L}+)/u.exec(text)?.[1] ?? '';
-  const opens = SUBORDINATE_OPENERS.has(opening.toLowerCase()) || /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(opening);
-  const comma = text.indexOf(',');
-  return opens && comma > 0 ? from + comma + 1 : from;
-}
-
-/** A finite verb right after a mention: "the same phrase Trump used". */
-function verbFollows(text: string, end: number): boolean {
-  const next = /^\s+(\p{Ll}+)/u.exec(text.slice(end))?.[1];
-  return next !== undefined && (AUXILIARIES.has(next) || SPEECH_VERBS.has(next) || /^\p{Ll}{2,}ed$/u.test(next));
-}
-
-/**
- * Walks back over titles and capitalised words to the word that governs the mention. A noun before
- * it describes it ("Hamburg mayor Olaf Scholz") unless a verb follows the mention: then the noun is
- * what the mention's own clause is about ("the same phrase Trump used"), and the mention its subject.
- */
-function isObject(text: string, start: number, end = start): boolean {
-  let i = start;
-  for (;;) {
-    const before = text.slice(0, i);
-    const m = /([\p{L}\p{N}.'’-]+)(\s+)$/u.exec(before);
-    if (!m) return false; // punctuation or the start: nothing governs it
-    const word = m[1] ?? '';
-    if (/[.]$/.test(word) && !/^(?:\p{L}\.)+$|^(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)\.$/u.test(word)) return false; // a sentence ended
-    if (TIME_WORDS.has(word)) return false; // "On Monday Abe …": the preposition governs the day
-    const bare = word.toLowerCase().replace(/['’]s$/, '');
-    if (bare === 'that') return false; // "said that Trudeau had …": a clause opens, its subject follows
-    // "than Trump had carried": a comparison's own clause, whose subject the mention is
-    if ((bare === 'than' || bare === 'as') && end > start && verbFollows(text, end)) return false;
-    if (PREPOSITIONS.has(bare) || OBJECT_VERBS.has(bare) || DETERMINERS.has(bare)) return true;
-    if (/^\p{Lu}/u.test(word) || TITLE_WORDS.has(bare) || POSSESSIVE_DETERMINERS.has(bare)) {
-      i = before.length - m[0].length; // "met his counterpart Abe": what governs "his" governs Abe
-      continue;
-    }
-    if (CLAUSE_WORDS.has(bare) || SUBJECT_OPENERS.has(bare) || SPEECH_VERBS.has(word) || /ly$/.test(bare)) return false;
-    // a verb governs it ("to flatter the president", "interrupted Abe"); a noun describes it
-    // ("Hamburg mayor Olaf Scholz"): walk on past the noun
-    const beforeWord = /([\p{L}]+)\s+$/u.exec(before.slice(0, before.length - m[0].length))?.[1]?.toLowerCase();
-    if (/(?:ed|ing)$/.test(bare) || beforeWord === 'to') return true;
-    if (end > start && verbFollows(text, end)) return false;
-    i = before.length - m[0].length;
-  }
-}
-
-const POSSESSIVE_DETERMINERS = new Set('my our your his her their its'.split(' '));
-
-/** Lower-case words a sentence's subject may follow: adverbs and conjunctions ("then Trump said", "so Abe"). */
-const SUBJECT_OPENERS = new Set(
-  'also then later now earlier again meanwhile still yet today yesterday tomorrow once first finally instead nor either neither both even only said'.split(
-    ' ',
-  ),
-);
-
-/** Blanks comma-, dash- and bracket-delimited asides: ", who had been critical of Tokyo,". */
-function blankParentheticals(masked: string): string {
-  const chars = masked.split('');
-  const blank = (from: number, to: number) => {
-    for (let i = from; i < to; i += 1) if (chars[i] !== '"' && chars[i] !== '“' && chars[i] !== '”') chars[i] = ' ';
-  };
-  for (const m of masked.matchAll(/\([^()]*\)/g)) blank(m.index!, m.index! + m[0].length);
-  for (const m of masked.matchAll(/\s[-\u2014\u2013]{1,2}\s[^-\u2014\u2013]+?\s[-\u2014\u2013]{1,2}\s/g))
-    blank(m.index! + 1, m.index! + m[0].length - 1);
-  const commas = [...masked.matchAll(/,/g)].map((m) => m.index!);
-  for (const [k, from] of commas.entries()) {
-    const to = commas[k + 1];
-    if (to === undefined) break;
-    const segment = masked.slice(from + 1, to);
-    const first = /^\s*([\p{L}]+)/u.exec(segment)?.[1];
-    if (!first || /[.!?]/.test(segment)) continue;
-    const lower = first.toLowerCase();
-    const participle = /ing$/.test(lower) && lower !== 'according';
-    if (first === lower && (PARENTHETICAL_OPENERS.has(lower) || participle)) blank(from, to + 1);
-    // an appositive after a name: "Justin Trudeau, the host, had told …"
-    const named = /\p{Lu}[\p{L}.'’-]*$/u.test(masked.slice(0, from));
-    const describes = /^(?:the|a|an)$/.test(first) || /^\p{Lu}[\p{L}.]*['’]s$/u.test(first);
-    if (named && describes && (segment.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 6) blank(from, to + 1);
-  }
-  return chars.join('');
 }

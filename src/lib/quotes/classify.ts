@@ -1,5 +1,6 @@
 import { normalizeText } from './attribute.ts';
-import { maskQuotes, paragraphAt, sentenceRanges } from './extract.ts';
+import { sentenceRanges } from './clauses.ts';
+import { maskQuotes, paragraphAt } from './extract.ts';
 import type {
   ArticleText,
   AttributedQuote,

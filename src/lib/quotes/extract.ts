@@ -1,3 +1,12 @@
+import { wordsOf } from './clauses.ts';
+import {
+  ABBREVIATIONS,
+  AUXILIARIES,
+  FUNCTION_WORDS,
+  SPEECH_VERBS,
+  SUBJECT_PRONOUNS,
+  SUBORDINATORS,
+} from './lexicon.ts';
 import type { ArticleText, ExtractedQuote, Paragraph, QuoteKind, QuoteSpan } from './types.ts';
 
 /**
@@ -38,35 +47,6 @@ export function extractQuotes(article: ArticleText): ExtractedQuote[] {
 // Shared text helpers (used by attribution and classification too)
 // ---------------------------------------------------------------------------
 
-/** Verbs that introduce reported speech (finite forms). */
-export const SPEECH_VERBS = new Set(
-  (
-    'said says say told tells added adds noted notes asked asks stressed stresses declared declares explained explains ' +
-    'remarked replied replies responded insisted insists argued argues warned warns announced announces wrote writes ' +
-    'tweeted stated states continued recalled reported reports acknowledged conceded admitted suggested pledged pledges ' +
-    'vowed vows urged urges emphasized emphasised emphasizes observed commented claimed claims predicted promised ' +
-    'assured assures repeated repeats spoke speaks joked quipped cautioned affirmed reaffirmed revealed boasted ' +
-    'complained confirmed concluded countered described describes call called calls referred labeled labelled dubbed ' +
-    'expressed expresses conveyed derided derides deride hailed hails mocked mocks'
-  ).split(' '),
-);
-
-/** Participles that carry the main clause's speaker ("..., Trump said, calling it a "disaster""). */
-export const SPEECH_PARTICIPLES = new Set(
-  (
-    'saying adding noting calling telling stressing declaring explaining insisting arguing warning describing ' +
-    'referring pledging vowing urging promising asking replying speaking writing tweeting repeating emphasizing ' +
-    'emphasising labeling labelling dubbing reaffirming praising expressing'
-  ).split(' '),
-);
-
-/** Abbreviations whose final period does not end a sentence. */
-const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st gen gov sen rep lt col sgt capt prof jan feb mar apr jun jul aug sep sept oct nov dec inc co corp ltd no vs etc jr sr'.split(
-    ' ',
-  ),
-);
-
 /** The paragraph with this 1-based index. */
 export function paragraphAt(paragraphs: Paragraph[], index: number): Paragraph {
   const paragraph = paragraphs.find((p) => p.index === index) ?? paragraphs[index - 1];
@@ -100,40 +80,6 @@ function maskChar(ch: string): string {
   if (/\p{Lu}/u.test(ch)) return 'X';
   if (/\p{N}/u.test(ch)) return '0';
   return 'x';
-}
-
-/** [start, end) offsets of the sentences in a (masked) paragraph. */
-export function sentenceRanges(masked: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  let start = 0;
-  const re = /[.!?]+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(masked))) {
-    let end = m.index + m[0].length;
-    // a closing mark or bracket right after the stop belongs to the sentence
-    while (end < masked.length && /["”’')\]]/.test(masked.charAt(end))) end += 1;
-    const rest = masked.slice(end);
-    if (rest.length > 0 && !/^\s+["“‘'([]?[\p{Lu}\p{N}]/u.test(rest)) continue;
-    if (m[0] === '.' && isAbbreviation(masked.slice(0, m.index))) continue;
-    ranges.push([start, end]);
-    start = end;
-    while (start < masked.length && /\s/.test(masked.charAt(start))) start += 1;
-  }
-  if (start < masked.length && masked.slice(start).trim()) ranges.push([start, masked.length]);
-  return ranges;
-}
-
-function isAbbreviation(before: string): boolean {
-  const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
-  if (!word) return false;
-  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
-  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // U.S, U.N, a.m
-  return ABBREVIATIONS.has(word.toLowerCase());
-}
-
-/** Words (letters/digits with inner apostrophes and hyphens) of a text. */
-export function wordsOf(text: string): string[] {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
 // ---------------------------------------------------------------------------
@@ -227,20 +173,6 @@ function spanIsText(paragraphs: Paragraph[], span: QuoteSpan): boolean {
 // ---------------------------------------------------------------------------
 // Kind
 // ---------------------------------------------------------------------------
-
-/** Auxiliary and modal verbs (a clause has begun; `are calling` is a finite verb). */
-export const AUXILIARIES = new Set(
-  "is are was were be been am will would can could shall should may might must do does did has have had won’t won't".split(
-    ' ',
-  ),
-);
-const FUNCTION_WORDS = new Set(
-  'a an the of to for with in on at by from into about his her their its our my your this that these those'.split(' '),
-);
-const SUBJECT_PRONOUNS = new Set('i we you they he she it'.split(' '));
-const SUBORDINATORS = new Set(
-  'where which who whom whose that when whereas if because while although though since unless until'.split(' '),
-);
 
 /**
  * "full": a sentence of speech — it opens with a capital and is introduced as speech (it
