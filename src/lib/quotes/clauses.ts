@@ -13,9 +13,9 @@ export function sentenceRanges(masked: string): Array<[number, number]> {
   while ((m = re.exec(masked))) {
     let end = m.index + m[0].length;
     // a closing mark or bracket right after the stop belongs to the sentence
-    while (end < masked.length && /["”’')\]]/.test(masked.charAt(end))) end += 1;
+    while (end < masked.length && /["”’'»“)\]]/.test(masked.charAt(end))) end += 1;
     const rest = masked.slice(end);
-    if (rest.length > 0 && !/^\s+["“‘'([]?[\p{Lu}\p{N}]/u.test(rest)) continue;
+    if (rest.length > 0 && !/^\s+["“‘'«„([]?[\p{Lu}\p{N}]/u.test(rest)) continue;
     if (m[0] === '.' && isAbbreviation(masked.slice(0, m.index))) continue;
     ranges.push([start, end]);
     start = end;

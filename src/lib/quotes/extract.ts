@@ -12,9 +12,10 @@ import type { ArticleText, ExtractedQuote, Paragraph, QuoteKind, QuoteSpan } fro
 /**
  * Finds every quotation in an article's body paragraphs.
  *
- * Marks: straight (") and curly (“ ”, plus „) double quotes. Single quotes are never
- * quotation boundaries here, so apostrophes (don't, Abe's, '80s, ’80s) and quotes nested
- * inside a quotation ('We're going to use maximum pressure,') simply stay inside.
+ * Marks: the article's own family, decided from the whole article (`markFamily`): double marks
+ * (straight " and curly “ ”, low-9 „, in any mix: “…," pairs too), single marks (British style:
+ * ‘…’ or '…', told apart from apostrophes: don't, Abe's, '80s, rock 'n' roll, the Koreas'), or
+ * guillemets (« … »). Marks of the other families are text inside the quote (nested quotations).
  *
  * Pairing: each mark is read as opening or closing from its neighbours (an opening mark
  * follows whitespace, the start, or an opening bracket/dash/colon and is followed by text;
@@ -27,7 +28,7 @@ import type { ArticleText, ExtractedQuote, Paragraph, QuoteKind, QuoteSpan } fro
  * (or, tolerating a missing continuation mark, has a closing mark before any opening one).
  */
 export function extractQuotes(article: ArticleText): ExtractedQuote[] {
-  const raw = pairQuotes(article.paragraphs);
+  const raw = pairQuotes(article.paragraphs, markFamily(article.paragraphs));
   const byParagraph = new Map<number, number>();
   const quotes: ExtractedQuote[] = [];
   for (const spans of raw) {
@@ -86,7 +87,21 @@ function maskChar(ch: string): string {
 // Pairing
 // ---------------------------------------------------------------------------
 
-type Role = 'open' | 'close' | 'either';
+/**
+ * The marks an article quotes with. American style quotes with double marks and nests single ones;
+ * British style the reverse; some European outlets' English services use guillemets.
+ */
+export type MarkFamily = 'double' | 'single' | 'guillemet';
+
+const FAMILY_MARKS: Record<MarkFamily, string> = { double: '"“”„', single: "'‘’", guillemet: '«»' };
+
+/** Every character that can open or close a quotation, whatever the family. */
+export const QUOTE_MARKS = '"“”„\'‘’«»';
+
+/** Words written with a leading apostrophe: 'em, 'n', 'til, 'cause, 'tis, 'twas, 'round. */
+const ELISIONS = /^(?:em|n|til|cause|tis|twas|round|nuff|bout)(?![\p{L}])/u;
+
+type Role = 'open' | 'close' | 'either' | 'apostrophe';
 
 interface Mark {
   at: number;
@@ -96,60 +111,109 @@ interface Mark {
 
 const OPEN_BEFORE = /[\s([{\u2014\u2013\-/:]/; // what may precede an opening mark
 const CLOSE_AFTER = /[\s.,;:!?)\]}\u2014\u2013\-\u2026]/; // what may follow a closing mark
+const LETTER = /[\p{L}\p{N}]/u;
 
-function marksOf(text: string): Mark[] {
+/**
+ * Each mark of the family, read as opening or closing from its neighbours: an opening mark follows
+ * whitespace, the start, or an opening bracket, dash or colon and is followed by text; a closing mark
+ * is the mirror image. A single mark between letters (don't, Abe's) or before a number or an elided
+ * word ('80s, rock 'n' roll) is an apostrophe.
+ */
+function marksOf(text: string, family: MarkFamily): Mark[] {
   const marks: Mark[] = [];
+  const chars = FAMILY_MARKS[family];
   for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (ch !== '"' && ch !== '“' && ch !== '”' && ch !== '„') continue;
+    const ch = text.charAt(i);
+    if (!chars.includes(ch)) continue;
     const prev = text[i - 1];
     const next = text[i + 1];
-    const opensHere = prev === undefined || OPEN_BEFORE.test(prev);
-    const closesHere = next === undefined || CLOSE_AFTER.test(next);
+    const opensHere = prev === undefined || OPEN_BEFORE.test(prev) || QUOTE_MARKS.includes(prev);
+    const closesHere = next === undefined || CLOSE_AFTER.test(next) || QUOTE_MARKS.includes(next);
     let role: Role;
-    if (ch === '“' || ch === '„')
+    if (family === 'single') {
+      const rest = text.slice(i + 1);
+      if (prev !== undefined && next !== undefined && LETTER.test(prev) && LETTER.test(next)) role = 'apostrophe';
+      else if (opensHere && (/^\p{N}/u.test(rest) || ELISIONS.test(rest))) {
+        if (/^n['’]/.test(rest)) i += 2; // rock 'n' roll: both marks of the elided "and"
+        continue;
+      } else if (ch === '‘') role = !opensHere && closesHere ? 'close' : 'open';
+      else role = opensHere && !closesHere ? 'open' : closesHere && !opensHere ? 'close' : 'either';
+    } else if (ch === '«') role = 'open';
+    else if (ch === '»') role = 'close';
+    else if (ch === '“' || ch === '„')
       role = !opensHere && closesHere ? 'close' : 'open'; // trust curly marks unless plainly misdirected
     else if (ch === '”') role = opensHere && !closesHere ? 'open' : 'close';
     else role = opensHere && !closesHere ? 'open' : closesHere && !opensHere ? 'close' : 'either';
-    marks.push({ at: i, char: ch, role });
+    if (role !== 'apostrophe') marks.push({ at: i, char: ch, role });
   }
   return marks;
+}
+
+/**
+ * The family an article quotes with, decided from the article as a whole, not quote by quote: the
+ * family with the most opening marks. Nested quotes are rarer than the quotes they sit in, so the
+ * outer family wins even where a paragraph holds more inner marks than outer ones.
+ */
+export function markFamily(paragraphs: Paragraph[]): MarkFamily {
+  const opens = (family: MarkFamily) =>
+    paragraphs.reduce((n, p) => n + marksOf(p.text, family).filter((m) => m.role === 'open').length, 0);
+  const counts: Array<[MarkFamily, number]> = [
+    ['double', opens('double')],
+    ['single', opens('single')],
+    ['guillemet', opens('guillemet')],
+  ];
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
 interface Pending {
   spans: QuoteSpan[];
 }
 
-function pairQuotes(paragraphs: Paragraph[]): QuoteSpan[][] {
+interface Open {
+  start: number;
+  char: string;
+  carried: Pending | null;
+  /** A straight quotation opened inside a curly one ("He said "no" to me"): its close is not ours. */
+  nested: boolean;
+}
+
+function pairQuotes(paragraphs: Paragraph[], family: MarkFamily): QuoteSpan[][] {
   const quotes: QuoteSpan[][] = [];
   let pending: Pending | null = null;
   for (const paragraph of paragraphs) {
     const text = paragraph.text;
-    const marks = marksOf(text);
+    const marks = marksOf(text, family);
     const lead = text.length - text.trimStart().length;
     let i = 0;
     // the quote open at the end of the previous paragraph, if this paragraph continues it
-    let open: { start: number; char: string; carried: Pending | null } | null = null;
+    let open: Open | null = null;
     if (pending) {
       const first = marks[0];
       if (first && first.at === lead && first.role !== 'close') {
-        open = { start: first.at + 1, char: first.char, carried: pending }; // continuation mark
+        open = { start: first.at + 1, char: first.char, carried: pending, nested: false }; // continuation mark
         i = 1;
       } else if (first && first.role === 'close') {
-        open = { start: lead, char: '"', carried: pending }; // continuation mark missing
+        open = { start: lead, char: first.char, carried: pending, nested: false }; // continuation mark missing
       }
       pending = null;
     }
-    for (const mark of marks.slice(i)) {
+    for (const [k, mark] of marks.entries()) {
+      if (k < i) continue;
       if (!open) {
-        if (mark.role !== 'close') open = { start: mark.at + 1, char: mark.char, carried: null };
+        if (mark.role !== 'close') open = { start: mark.at + 1, char: mark.char, carried: null, nested: false };
         continue;
       }
-      if ((open.char === '“' || open.char === '„') && mark.char === '"') continue; // straight marks nested in curly ones
+      const straightInCurly = mark.char === '"' && open.char !== '"';
+      if (straightInCurly && (open.nested || mark.role === 'open')) {
+        open.nested = !open.nested; // a straight quotation nested in a curly one opens or closes
+        continue;
+      }
       if (mark.role === 'open') {
-        open = { start: mark.at + 1, char: mark.char, carried: null }; // the earlier mark was never closed
+        open = { start: mark.at + 1, char: mark.char, carried: null, nested: false }; // the earlier mark was never closed
         continue;
       }
+      // "the Koreas' talks": a single mark after an s that a later mark could close instead is a plural possessive
+      if (family === 'single' && possessivePlural(text, mark, marks.slice(k + 1))) continue;
       const span: QuoteSpan = { paragraph: paragraph.index, start: open.start, end: mark.at };
       const spans = open.carried ? [...open.carried.spans, span] : [span];
       if (spans.some((s) => s.end > s.start && spanIsText(paragraphs, s))) quotes.push(spans);
@@ -164,6 +228,13 @@ function pairQuotes(paragraphs: Paragraph[]): QuoteSpan[][] {
     }
   }
   return quotes;
+}
+
+/** `’` after an s and before a word, with another closing mark later and no opening one first. */
+function possessivePlural(text: string, mark: Mark, later: Mark[]): boolean {
+  if (text.charAt(mark.at - 1) !== 's' || !/^\s+[\p{L}\p{N}]/u.test(text.slice(mark.at + 1))) return false;
+  const next = later[0];
+  return next !== undefined && next.role !== 'open';
 }
 
 function spanIsText(paragraphs: Paragraph[], span: QuoteSpan): boolean {
@@ -252,7 +323,7 @@ function linkUtterances(paragraphs: Paragraph[], quotes: ExtractedQuote[]): void
     if (!sa || !sb || sa.paragraph !== sb.paragraph) continue; // b may run on over paragraphs
     const text = paragraphAt(paragraphs, sa.paragraph).text;
     const between = text.slice(sa.end + 1, sb.start - 1);
-    if (/["“”„]/.test(between)) continue;
+    if (/["“”„«»]/.test(between)) continue; // an unpaired double mark: the narration is not plain
     if (isAttributionBridge(text, a, between, b) || isGlue(a, between, b)) b.utterance = a.utterance;
   }
 }
@@ -261,7 +332,7 @@ function isAttributionBridge(text: string, a: ExtractedQuote, between: string, b
   const sa = a.spans.at(-1)!;
   const before = text.slice(0, sa.start - 1).trimEnd();
   const startsSentence = before === '' || /[.!?]["”’')\]]*$/.test(before);
-  const ending = a.text.trimEnd().replace(/['’]+$/, ''); // a nested quote closes first: "... I like bilateral,'"
+  const ending = a.text.trimEnd().replace(/['’"”]+$/, ''); // a nested quote closes first: "... I like bilateral,'"
   const endsPart = /[,.!?…\u2014\u2013-]$/.test(ending) || /^\s*,/.test(between);
   const bridge = between.trim();
   if (!startsSentence || !endsPart || !bridge) return false;

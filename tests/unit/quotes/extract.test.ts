@@ -213,3 +213,70 @@ describe('extractQuotes on the real articles', () => {
     expect(horsley.text.endsWith('American military hardware.')).toBe(true);
   });
 });
+
+describe('extractQuotes in every quotation style', () => {
+  const styled = (...paragraphs: string[]) => articleOf('styles', paragraphs);
+  const quotesOf = (...paragraphs: string[]) => texts(extractQuotes(styled(...paragraphs)));
+
+  it('pairs a curly opening mark with a straight closing one, and the reverse', () => {
+    expect(quotesOf('“I think that could happen," he said. "We are ready,” she said.')).toEqual([
+      'I think that could happen,',
+      'We are ready,',
+    ]);
+  });
+
+  it('keeps a straight quotation nested in a curly one inside it', () => {
+    expect(quotesOf('“He told me "no" twice,” Abe said.')).toEqual(['He told me "no" twice,']);
+  });
+
+  it('reads British style: single marks outside, double inside, apostrophes left alone', () => {
+    const article = styled(
+      "Abe's aides didn't expect it. 'We won't accept \"maximum pressure\" as a slogan,' he said.",
+      "It was the biggest crowd since the '80s, rock 'n' roll and all. 'The Koreas' talks matter,' Kim said.",
+      '‘It’s not over,’ Moon said, ‘and we don’t give up.’',
+    );
+    expect(texts(extractQuotes(article))).toEqual([
+      'We won\'t accept "maximum pressure" as a slogan,',
+      "The Koreas' talks matter,",
+      'It’s not over,',
+      'and we don’t give up.',
+    ]);
+  });
+
+  it('reads a British quotation over two paragraphs', () => {
+    const article = styled('‘The first part goes on', '‘and the second closes it,’ she said.');
+    const [q] = extractQuotes(article);
+    expect(q?.text).toBe('The first part goes on\n\nand the second closes it,');
+    expect(q?.spans.map((s) => s.paragraph)).toEqual([1, 2]);
+  });
+
+  it('decides the outer mark from the whole article, not from one paragraph', () => {
+    // a paragraph with one nested single quote in an American-style article stays double-quoted
+    const article = styled(
+      "\"He said 'go' and 'stop' and 'wait',\" Abe said.",
+      '"Second," Trump said.',
+      '"Third," Trump said.',
+      '"Fourth," Abe said.',
+    );
+    expect(texts(extractQuotes(article))).toEqual([
+      "He said 'go' and 'stop' and 'wait',",
+      'Second,',
+      'Third,',
+      'Fourth,',
+    ]);
+  });
+
+  it('reads guillemets and low-9 marks', () => {
+    expect(quotesOf('«Nous sommes prêts», a-t-il dit. «We will "never" give up», Moon said.')).toEqual([
+      'Nous sommes prêts',
+      'We will "never" give up',
+    ]);
+    expect(quotesOf('„Wir sind bereit,“ sagte Merkel. „Gut“, sagte er.')).toEqual(['Wir sind bereit,', 'Gut']);
+  });
+
+  it('keeps a quotation broken by dashes whole', () => {
+    expect(quotesOf('"We will — and I say this plainly — never accept it," Abe said.')).toEqual([
+      'We will — and I say this plainly — never accept it,',
+    ]);
+  });
+});
