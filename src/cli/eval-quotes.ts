@@ -23,9 +23,12 @@ import type { LabelledSet } from './labelled-sets.ts';
 import { readBaseContent } from './project-copy.ts';
 
 const { people, topics, smallTalk } = readBaseContent();
-const engineQuotes = ({ articles, people: speakers }: LabelledSet) =>
-  buildQuoteCorpus(articles, speakers, topics, {}, smallTalk).quotes;
-const score = (set: LabelledSet) => ({ label: set.label, scores: scoreQuotes(set.gold, engineQuotes(set)) });
+const engine = ({ articles, people: listed }: LabelledSet) => buildQuoteCorpus(articles, listed, topics, {}, smallTalk);
+const engineQuotes = (set: LabelledSet) => engine(set).quotes;
+const score = (set: LabelledSet) => {
+  const { quotes, speakers } = engine(set);
+  return { label: set.label, scores: scoreQuotes(set.gold, quotes, speakers) };
+};
 
 const args = process.argv.slice(2);
 const named = args.flatMap((a, i) => (args[i - 1] === '--set' ? [resolve(a)] : []));

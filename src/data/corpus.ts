@@ -8,7 +8,7 @@ import { getCollection } from 'astro:content';
 import { isCalendarDate } from '../lib/dates.ts';
 import type { EventRecord } from '../lib/ingest.ts';
 import { paragraphsFromMarkdown } from '../lib/markdown.ts';
-import { buildQuoteCorpus } from '../lib/quotes/index.ts';
+import { buildQuoteCorpus, type Speaker } from '../lib/quotes/index.ts';
 import type { Paragraph, Person, Quote, Statement, TopicDefinition } from '../lib/quotes/types.ts';
 
 export interface Outlet {
@@ -40,14 +40,15 @@ export interface Corpus {
   outlets: Outlet[];
   events: Event[];
   topics: TopicDefinition[];
-  people: Person[];
+  /** Everyone quoted or listed: content/people.json, then the people the articles name (`listed: false`). */
+  people: Speaker[];
   quotes: Quote[];
   statements: Statement[];
   article(id: string): Article;
   outlet(id: string): Outlet;
   event(id: string): Event;
   topic(id: string): TopicDefinition;
-  person(id: string): Person;
+  person(id: string): Speaker;
   quote(id: string): Quote;
   statement(id: string): Statement;
 }
@@ -139,7 +140,7 @@ async function loadCorpus(): Promise<Corpus> {
   );
   events.sort((a, b) => b.start.localeCompare(a.start));
 
-  let engine: { quotes: Quote[]; statements: Statement[] };
+  let engine: { quotes: Quote[]; statements: Statement[]; speakers: Speaker[] };
   try {
     engine = buildQuoteCorpus(
       articles.map((a) => ({
@@ -165,14 +166,14 @@ async function loadCorpus(): Promise<Corpus> {
     outlets,
     events,
     topics,
-    people,
+    people: engine.speakers,
     quotes: engine.quotes,
     statements: engine.statements,
     article: indexBy(articles, 'article'),
     outlet,
     event,
     topic: indexBy(topics, 'topic'),
-    person: indexBy(people, 'person'),
+    person: indexBy(engine.speakers, 'person'),
     quote: indexBy(engine.quotes, 'quote'),
     statement: indexBy(engine.statements, 'statement'),
   };

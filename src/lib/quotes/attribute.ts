@@ -41,6 +41,7 @@ import type {
   QuoteSpan,
 } from './types.ts';
 import { append } from './collections.ts';
+import { findPeople, nameKey, type FoundPerson } from './names.ts';
 
 /**
  * Says who spoke each quote, using only the people in `people`.
@@ -82,6 +83,16 @@ export function attributeQuotes(
   people: Person[],
   overrides: QuoteOverride[] = [],
 ): AttributedQuote[] {
+  return attributeArticle(article, quotes, people, overrides).quotes;
+}
+
+/** The quotes with their speakers, and the people the article names that `people` does not list. */
+export function attributeArticle(
+  article: ArticleText,
+  quotes: ExtractedQuote[],
+  people: Person[],
+  overrides: QuoteOverride[] = [],
+): { quotes: AttributedQuote[]; found: FoundPerson[] } {
   const speakerOverrides = checkOverrides(article, quotes, overrides, people);
   const reader = new NarrationReader(article, quotes, people);
   const done = new Map<string, AttributedQuote>();
@@ -98,7 +109,7 @@ export function attributeQuotes(
     done.set(quote.anchor, attributed);
     results.push(attributed);
   }
-  return results;
+  return { quotes: results, found: reader.found };
 }
 
 /** Whitespace-insensitive form of a quote's text, for matching overrides. */
@@ -151,9 +162,12 @@ class NarrationReader {
   /** Descriptions the article gives two or more people: they name nobody. */
   private sharedDescriptions = new Set<string>();
 
-  constructor(article: ArticleText, quotes: ExtractedQuote[], people: Person[]) {
-    for (const p of people) this.pronounOf.set(p.id, p.pronoun);
-    for (const p of people) this.roleOf.set(p.id, p.role);
+  /** People the article names who are not listed: they speak like anyone else (names.ts). */
+  readonly found: FoundPerson[];
+  /** Found people the article gives no he or she: a pronoun of either may mean them. */
+  private anyPronoun = new Set<string>();
+
+  constructor(article: ArticleText, quotes: ExtractedQuote[], listed: Person[]) {
     const spansByParagraph = new Map<number, QuoteSpan[]>();
     const quotesByParagraph = new Map<number, ExtractedQuote[]>();
     for (const q of quotes) {
@@ -164,6 +178,12 @@ class NarrationReader {
     const maskedOf = new Map(
       article.paragraphs.map((p) => [p.index, maskQuotes(p.text, spansByParagraph.get(p.index) ?? [])]),
     );
+    const listedForms = new Set(listed.flatMap((p) => [p.name, ...p.aliases]).map((f) => nameKey(f)));
+    this.found = findPeople([...maskedOf.values()], (name) => listedForms.has(nameKey(name)));
+    const people = [...listed, ...this.found];
+    for (const p of people) this.pronounOf.set(p.id, p.pronoun);
+    for (const p of people) this.roleOf.set(p.id, p.role);
+    for (const p of this.found) if (p.pronoun === 'they') this.anyPronoun.add(p.id);
     const known = compileAliases(people);
     const learned = appositiveAliases([...maskedOf.values()], known, people);
     this.sharedDescriptions = learned.shared;
@@ -181,6 +201,50 @@ class NarrationReader {
         mentions,
         quotes: quotesByParagraph.get(paragraph.index) ?? [],
       });
+    }
+    this.settleSharedSurnames();
+  }
+
+  /**
+   * A family name two people named in the article share ("Kim" with Kim Jong Un and Kim Yo Jong named)
+   * means the one of them named in full most recently in the passage (the paragraph and REACH before);
+   * with neither there, the listed one, else the one the article names in full most often (nobody on a tie).
+   */
+  private settleSharedSurnames(): void {
+    const owners = new Map<string, Set<string>>();
+    const fullMentions = new Map<string, number>();
+    for (const view of this.views.values())
+      for (const m of view.mentions)
+        if (m.person && m.named && !m.surname) {
+          fullMentions.set(m.person, (fullMentions.get(m.person) ?? 0) + 1);
+          for (const word of m.words) owners.set(word, (owners.get(word) ?? new Set()).add(m.person));
+        }
+    const foundIds = new Set(this.found.map((p) => p.id));
+    // the listed person first (an editor listed them as the story's figure), then the one named in full most often
+    const salience = (id: string) => (fullMentions.get(id) ?? 0) + (foundIds.has(id) ? 0 : 1000);
+    const salient = (ids: Set<string>): string | null => {
+      const [first, second] = [...ids].map(salience).sort((a, b) => b - a);
+      return first !== undefined && first !== second ? [...ids].find((id) => salience(id) === first)! : null;
+    };
+    const shared = (word: string) => (owners.get(word)?.size ?? 0) > 1;
+    for (const view of this.views.values()) {
+      for (const m of view.mentions) {
+        if (!m.surname || !shared(m.surname)) continue;
+        const candidates = owners.get(m.surname)!;
+        let person: string | null = null;
+        for (let p = view.paragraph.index; p >= view.paragraph.index - REACH && p >= 1 && person === null; p -= 1) {
+          const full = (this.views.get(p)?.mentions ?? []).filter(
+            (x) =>
+              x.person &&
+              !x.surname &&
+              x.named &&
+              candidates.has(x.person) &&
+              (p < view.paragraph.index || x.end <= m.start),
+          );
+          person = full.at(-1)?.person ?? null;
+        }
+        m.person = person ?? salient(candidates);
+      }
     }
   }
 
@@ -545,6 +609,10 @@ class NarrationReader {
     return this.resolve(view, one, method);
   }
 
+  private hasPronoun(person: string, pronoun: Pronoun): boolean {
+    return this.pronounOf.get(person) === pronoun || (pronoun !== 'they' && this.anyPronoun.has(person));
+  }
+
   /** `reported`: a stretch of the pronoun's sentence that is the quote's own content, whose people it does not mean. */
   private resolve(
     view: ParagraphView,
@@ -607,7 +675,7 @@ class NarrationReader {
       const view = this.views.get(p);
       if (!view) continue;
       const before = (m: Mention) => p < paragraphIndex || m.start < position;
-      const named = view.mentions.filter((m) => m.person && before(m) && this.pronounOf.get(m.person) === pronoun);
+      const named = view.mentions.filter((m) => m.person && before(m) && this.hasPronoun(m.person, pronoun));
       const subject = (m: Mention) => !m.object && !m.possessive && !m.parenthetical;
       const subjects = named.filter(subject);
       const own = p === paragraphIndex ? view.sentences.find(([a, b]) => a <= position && position < b) : undefined;
@@ -626,7 +694,7 @@ class NarrationReader {
             m.end <= b &&
             before(m) &&
             (subject(m) || (m.possessive && !m.object && !m.parenthetical)) && // "Mr Trump's rhetoric …"
-            (m.person ? this.pronounOf.get(m.person) === pronoun : m.pronoun === pronoun),
+            (m.person ? this.hasPronoun(m.person, pronoun) : m.pronoun === pronoun),
         );
         // "Asked whether he would …, Trump didn't rule it out": the main clause's subject, past an opening clause
         const main = mainClauseStart(view.plain, a, b);

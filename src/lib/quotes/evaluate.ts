@@ -1,11 +1,16 @@
 import { paragraphsFromMarkdown } from '../markdown.ts';
-import type { ArticleText, Quote, QuoteKind } from './types.ts';
+import { nameKey } from './names.ts';
+import type { ArticleText, Person, Quote, QuoteKind } from './types.ts';
 
 /** One hand-labelled quotation (tests/fixtures/quotes/gold.json). */
 export interface GoldQuote {
   article: string;
   /** Exactly the text between the marks (multi-paragraph: parts joined by a blank line). */
   text: string;
+  /**
+   * A listed person's id (content/people.json or the set's people.json); for someone the article names
+   * who is not listed, their full name as printed ("Sakie Yokota"); null when the article names nobody.
+   */
   speaker: string | null;
   topics: string[];
   kind: QuoteKind;
@@ -26,8 +31,19 @@ export interface QuoteScores {
   predicted: number;
   matched: number;
   extraction: { precision: Ratio; recall: Ratio };
-  /** accuracy over matched quotes (null = null counts); precision/recall treat null as abstaining. */
-  speaker: { accuracy: Ratio; precision: Ratio; recall: Ratio };
+  /**
+   * accuracy over matched quotes (null = null counts); precision/recall treat null as abstaining;
+   * `listed` and `unlisted`: accuracy over the quotes whose true speaker is / is not in people.json;
+   * `unlistedToListed`: quotes of an unlisted speaker given to a listed person.
+   */
+  speaker: {
+    accuracy: Ratio;
+    precision: Ratio;
+    recall: Ratio;
+    listed: Ratio;
+    unlisted: Ratio;
+    unlistedToListed: number;
+  };
   /** exact set match over matched quotes, plus micro precision/recall over (quote, topic) pairs. */
   topics: { exact: Ratio; precision: Ratio; recall: Ratio };
   kind: { accuracy: Ratio };
@@ -66,8 +82,37 @@ export function labelsAsQuotes(labels: GoldQuote[]): ScoredQuote[] {
   }));
 }
 
-/** Scores the engine's corpus against gold labels. Quotes match on article id and exact text. */
-export function scoreQuotes(gold: GoldQuote[], quotes: ScoredQuote[]): QuoteScores {
+/**
+ * Whether the engine's speaker is the gold one: the same id, or — for a gold speaker given by name —
+ * a found person of that name (folded: accents, honorifics, initials; or one name holding the other's words).
+ */
+function sameSpeaker(
+  engine: string | null,
+  gold: string | null,
+  listed: Set<string>,
+  names: Map<string, string>,
+): boolean {
+  if (engine === gold) return true;
+  if (engine === null || gold === null || listed.has(gold) || listed.has(engine)) return false;
+  const a = nameKey(names.get(engine) ?? engine).split(' ');
+  const b = nameKey(gold).split(' ');
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length > 1 && short.every((w) => long.includes(w));
+}
+
+/**
+ * Scores the engine's corpus against gold labels. Quotes match on article id and exact text. `people`
+ * are the listed people and the people the engine found (`listed: false`), to match speakers by name.
+ */
+export function scoreQuotes(
+  gold: GoldQuote[],
+  quotes: ScoredQuote[],
+  people: Array<Pick<Person, 'id' | 'name'> & { listed?: boolean }> = [],
+): QuoteScores {
+  const listedIds = new Set(people.filter((p) => p.listed !== false).map((p) => p.id));
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  // with no people given, every named gold speaker counts as listed (a second annotator's ids)
+  const isListed = (id: string) => people.length === 0 || listedIds.has(id);
   const errors: string[] = [];
   const unused = new Set(quotes);
   const pairs: Array<{ g: GoldQuote; q: ScoredQuote }> = [];
@@ -82,6 +127,11 @@ export function scoreQuotes(gold: GoldQuote[], quotes: ScoredQuote[]): QuoteScor
   }
   for (const q of unused) errors.push(`extra    ${q.article} ${q.anchor}: "${short(q.text)}"`);
 
+  let listedRight = 0;
+  let listedTotal = 0;
+  let unlistedRight = 0;
+  let unlistedTotal = 0;
+  let unlistedToListed = 0;
   let speakerRight = 0;
   let speakerNamed = 0;
   let speakerNamedRight = 0;
@@ -93,10 +143,19 @@ export function scoreQuotes(gold: GoldQuote[], quotes: ScoredQuote[]): QuoteScor
   let kindRight = 0;
   for (const { g, q } of pairs) {
     const where = `${q.article} ${q.anchor} "${short(q.text)}"`;
-    if (q.speaker === g.speaker) speakerRight += 1;
+    const right = sameSpeaker(q.speaker, g.speaker, listedIds, names);
+    if (right) speakerRight += 1;
     else errors.push(`speaker  ${where}: ${q.speaker} (${q.attribution}), gold ${g.speaker}`);
     if (q.speaker !== null) speakerNamed += 1;
-    if (q.speaker !== null && q.speaker === g.speaker) speakerNamedRight += 1;
+    if (q.speaker !== null && right) speakerNamedRight += 1;
+    if (g.speaker !== null && isListed(g.speaker)) {
+      listedTotal += 1;
+      if (right) listedRight += 1;
+    } else if (g.speaker !== null) {
+      unlistedTotal += 1;
+      if (right) unlistedRight += 1;
+      if (q.speaker !== null && isListed(q.speaker)) unlistedToListed += 1;
+    }
     if (g.speaker !== null) goldNamed += 1;
     const predicted = new Set(q.topics);
     const wanted = new Set(g.topics);
@@ -136,6 +195,9 @@ export function scoreQuotes(gold: GoldQuote[], quotes: ScoredQuote[]): QuoteScor
       accuracy: ratio(speakerRight, pairs.length),
       precision: ratio(speakerNamedRight, speakerNamed),
       recall: ratio(speakerNamedRight, goldNamed),
+      listed: ratio(listedRight, listedTotal),
+      unlisted: ratio(unlistedRight, unlistedTotal),
+      unlistedToListed,
     },
     topics: {
       exact: ratio(topicExact, pairs.length),
@@ -197,6 +259,16 @@ export function formatScores(columns: Array<{ label: string; scores: QuoteScores
     ['speaker accuracy', (s) => s.speaker.accuracy],
     ['speaker precision (null = abstain)', (s) => s.speaker.precision],
     ['speaker recall (null = abstain)', (s) => s.speaker.recall],
+    ['speaker accuracy, listed speakers', (s) => s.speaker.listed],
+    ['speaker accuracy, unlisted speakers', (s) => s.speaker.unlisted],
+    [
+      'unlisted speakers given to a listed one',
+      (s) => ({
+        hit: s.speaker.unlistedToListed,
+        total: s.speaker.unlisted.total,
+        value: s.speaker.unlisted.total ? s.speaker.unlistedToListed / s.speaker.unlisted.total : 0,
+      }),
+    ],
     ['topics exact-set accuracy', (s) => s.topics.exact],
     ['topics micro precision', (s) => s.topics.precision],
     ['topics micro recall', (s) => s.topics.recall],
@@ -232,12 +304,26 @@ export function formatScores(columns: Array<{ label: string; scores: QuoteScores
 /** The main figures with one row per scored corpus (for many corpora: the README's table). */
 export function formatScoresByCorpus(columns: Array<{ label: string; scores: QuoteScores }>): string {
   const cell = (r: Ratio) => r.value.toFixed(3);
-  const header = ['set', 'quotes', 'extraction P / R', 'speaker', 'topics', 'kind', 'alignment P / R'];
+  const header = [
+    'set',
+    'quotes',
+    'extraction P / R',
+    'speaker',
+    'listed',
+    'unlisted',
+    'unlisted → listed',
+    'topics',
+    'kind',
+    'alignment P / R',
+  ];
   const rows = columns.map(({ label, scores: s }) => [
     label,
     String(s.gold),
     `${cell(s.extraction.precision)} / ${cell(s.extraction.recall)}`,
     cell(s.speaker.accuracy),
+    s.speaker.listed.total ? cell(s.speaker.listed) : '–',
+    s.speaker.unlisted.total ? cell(s.speaker.unlisted) : '–',
+    String(s.speaker.unlistedToListed),
     cell(s.topics.exact),
     cell(s.kind.accuracy),
     `${cell(s.alignment.precision)} / ${cell(s.alignment.recall)}`,

@@ -1,7 +1,8 @@
 import { alignQuotes } from './align.ts';
-import { attributeQuotes } from './attribute.ts';
+import { attributeArticle } from './attribute.ts';
 import { classifyQuotes } from './classify.ts';
 import { extractQuotes } from './extract.ts';
+import type { FoundPerson } from './names.ts';
 import type {
   ArticleText,
   ClassifiedQuote,
@@ -16,18 +17,27 @@ export { alignQuotes, diffVersions, matchTokens } from './align.ts';
 export { attributeQuotes } from './attribute.ts';
 export { classifyQuotes } from './classify.ts';
 export { extractQuotes } from './extract.ts';
+export { nameKey, personId } from './names.ts';
+export type { FoundPerson } from './names.ts';
 export type * from './types.ts';
 
-/** One article's quotes: found, attributed and classified. */
+/** One article's quotes: found, attributed and classified; and the people it names that `people` does not list. */
 export function analyzeArticle(
   article: ArticleText,
   people: Person[],
   topics: TopicDefinition[],
   overrides: QuoteOverride[] = [],
   smallTalk: string[] = [],
-): ClassifiedQuote[] {
-  const attributed = attributeQuotes(article, extractQuotes(article), people, overrides);
-  return classifyQuotes(article, attributed, topics, overrides, smallTalk);
+): { quotes: ClassifiedQuote[]; found: FoundPerson[] } {
+  const { quotes, found } = attributeArticle(article, extractQuotes(article), people, overrides);
+  return { quotes: classifyQuotes(article, quotes, topics, overrides, smallTalk), found };
+}
+
+/** A speaker of the corpus: a listed person, or one the articles name (found: `listed` false). */
+export interface Speaker extends Person {
+  listed: boolean;
+  /** How each article that quotes them describes them, in its own words (found people only). */
+  descriptions: Array<{ article: string; text: string }>;
 }
 
 /** Every article's quotes, placed in the corpus and grouped into statements across outlets. */
@@ -37,15 +47,32 @@ export function buildQuoteCorpus(
   topics: TopicDefinition[],
   overridesByArticle: Record<string, QuoteOverride[]> = {},
   smallTalk: string[] = [],
-): { quotes: Quote[]; statements: Statement[] } {
-  const placed = articles.flatMap((article) =>
-    analyzeArticle(article, people, topics, overridesByArticle[article.id] ?? [], smallTalk).map((quote) => ({
+): { quotes: Quote[]; statements: Statement[]; speakers: Speaker[] } {
+  const found = new Map<string, Speaker>();
+  const placed = articles.flatMap((article) => {
+    const analysis = analyzeArticle(article, people, topics, overridesByArticle[article.id] ?? [], smallTalk);
+    const speaking = new Set(analysis.quotes.map((q) => q.speaker));
+    // a found person's id is made from the name folded (names.ts), so one person quoted by two outlets is one id
+    for (const person of analysis.found.filter((p) => speaking.has(p.id))) {
+      const known = found.get(person.id) ?? { ...person, aliases: [], descriptions: [] };
+      known.aliases = [...new Set([...known.aliases, ...person.aliases])];
+      if (person.name.length > known.name.length) known.name = person.name;
+      if (!known.role) known.role = person.role;
+      if (person.pronoun !== 'they') known.pronoun = person.pronoun;
+      if (person.description) known.descriptions.push({ article: article.id, text: person.description });
+      found.set(person.id, known);
+    }
+    return analysis.quotes.map((quote) => ({
       ...quote,
       id: `${article.id}--${quote.anchor}`,
       article: article.id,
       outlet: article.outlet,
       event: article.event,
-    })),
-  );
-  return alignQuotes(placed);
+    }));
+  });
+  const listed: Speaker[] = people.map((p) => ({ ...p, listed: true, descriptions: [] }));
+  return {
+    ...alignQuotes(placed),
+    speakers: [...listed, ...[...found.values()].sort((a, b) => a.id.localeCompare(b.id))],
+  };
 }

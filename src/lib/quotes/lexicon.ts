@@ -191,3 +191,30 @@ export const SUBJECT_OPENERS = new Set(
     ' ',
   ),
 );
+
+/**
+ * Capitalised words that name an organisation, a body or a place, never a person: a run of capitalised
+ * words holding one ("U.S. Embassy", "Keio University", "Liberal Democratic Party") is no one's name.
+ */
+export const ORGANISATION_WORDS = words(`
+  ministry embassy university institute institution party house agency news corp corporation inc co ltd bank
+  council command forces force department office committee commission group company association federation union
+  times post journal network service services fund center centre foundation school college hospital court
+  parliament congress senate diet cabinet government administration assembly board bureau authority club
+  team camp campaign league airlines airways motors motor industries holdings securities research capital partners press tv radio
+  daily weekly herald tribune wire review monitor broadcasting television channel nations summit treaty
+  agreement act bill war strait sea island islands peninsula prefecture province state states city republic kingdom
+  empire dynasty palace hall airport station street avenue square park bridge tower building club stadium
+`);
+
+/**
+ * Capitalised words that begin or sit in a run without being anyone's name: nationalities, directions,
+ * words a headline or a sentence capitalises.
+ */
+export const NON_NAME_WORDS = words(`
+  japanese american korean chinese russian british french german european asian western eastern u.s. us uk un
+  north south east west northern southern pacific atlantic democrats republicans democrat republican liberal
+  conservative communist socialist it he she they we i his her their our its there here this that these those
+  what when where why how who after before during since until while however but and or so yet also
+  emperor empress crown imperial majesty royal highness excellency
+`);

@@ -35,6 +35,10 @@ export interface Mention {
   /** Object of a preposition or verb, or a modifier ("the Trump administration"). */
   object: boolean;
   parenthetical: boolean;
+  /** The family name, when the mention is one on its own ("Kim", "Trump"): another person may share it. */
+  surname?: string;
+  /** The capitalised words of the mention ("Kim Yo Jong"), for telling who shares a family name. */
+  words: string[];
 }
 
 export interface Alias {
@@ -120,8 +124,7 @@ export function appositiveAliases(
 }
 
 export function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[] {
-  const found: Array<{ start: number; end: number; person: string | null; pronoun: Pronoun | null; named: boolean }> =
-    [];
+  const found: Array<Omit<Mention, 'possessive' | 'object' | 'parenthetical'>> = [];
   for (const alias of aliases) {
     alias.re.lastIndex = 0;
     for (const m of masked.matchAll(alias.re)) {
@@ -132,6 +135,8 @@ export function findMentions(masked: string, plain: string, aliases: Alias[]): M
         person: alias.person.id,
         pronoun: null,
         named: alias.named,
+        words: alias.person.name.split(/\s+/).filter((w) => m[0].includes(w)),
+        ...(alias.surname ? { surname: m[0] } : {}),
       });
     }
   }
@@ -142,6 +147,7 @@ export function findMentions(masked: string, plain: string, aliases: Alias[]): M
       person: null,
       pronoun: (m[1] ?? 'he').toLowerCase() as Pronoun,
       named: false,
+      words: [],
     });
   }
   // longest match wins where forms overlap ("Prime Minister Shinzo Abe" over "Abe")

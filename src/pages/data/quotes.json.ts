@@ -12,6 +12,7 @@ export const GET: APIRoute = async () => {
     event: quote.event,
     speaker: quote.speaker,
     speakerName: quote.speaker ? corpus.person(quote.speaker).name : null,
+    speakerListed: quote.speaker ? corpus.person(quote.speaker).listed : null,
     text: quote.text,
     kind: quote.kind,
     topics: quote.topics,

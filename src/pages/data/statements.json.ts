@@ -8,6 +8,7 @@ export const GET: APIRoute = async () => {
     id,
     event,
     speaker,
+    speakerListed: speaker ? corpus.person(speaker).listed : null,
     quotes,
     outlets,
     topics,

@@ -56,7 +56,10 @@ describe('attributeQuotes on the attribution fixture', () => {
     expect(who('disaster')).toEqual([null, 'none']); // scare quote in narration
     expect(who('Nobody can tell who said this.')).toEqual([null, 'none']); // bare paragraph after narration
     expect(who('free and open')).toEqual([null, 'none']); // both Abe and Trump
-    expect(who('hard to bridge.')).toEqual([null, 'none']); // Duyeon Kim is not Kim Jong Un
+  });
+
+  it('names a speaker nobody listed, and never gives their words to a listed person of the same surname', () => {
+    expect(who('hard to bridge.')[0]).toBe('duyeon-kim'); // Duyeon Kim is not Kim Jong Un
   });
 
   it('gives a fragment to the subject of its sentence', () => {
