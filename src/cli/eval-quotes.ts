@@ -6,9 +6,11 @@
  * `--set <dir>` scores only the named folders (a set being written, outside the tree); `--by-set`
  * prints one row per set instead of one column. `--agreement` compares, for the sets a second annotator
  * labelled (second-labels.json), that annotator with gold and the engine with each, and scores the
- * engine on the quotes the two annotators label alike.
+ * engine on the quotes the two annotators label alike. `--write-floors` writes each held-out set's
+ * figures to tests/fixtures/quotes/floors.json, the floors the unit tests hold each set to.
  */
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import {
   formatRatio,
   formatScores,
@@ -20,7 +22,7 @@ import {
 import { buildQuoteCorpus } from '../lib/quotes/index.ts';
 import { heldOutDirs, readFiveArticles, readLabelledSet } from './labelled-sets.ts';
 import type { LabelledSet } from './labelled-sets.ts';
-import { readBaseContent } from './project-copy.ts';
+import { readBaseContent, ROOT } from './project-copy.ts';
 
 const { people, topics, smallTalk } = readBaseContent();
 const engine = ({ articles, people: listed }: LabelledSet) => buildQuoteCorpus(articles, listed, topics, {}, smallTalk);
@@ -54,6 +56,27 @@ if (args.includes('--agreement')) {
       `  ${set.label}: speaker ${formatRatio(a.speaker)} · topics ${formatRatio(a.topics)} · kind ${formatRatio(a.kind)}`,
     );
   }
+  process.exit(0);
+}
+
+if (args.includes('--write-floors')) {
+  const floor = (value: number) => Math.floor(value * 1000) / 1000; // as printed, never above the measurement
+  const floors = Object.fromEntries(
+    heldOutDirs().map((dir) => {
+      const { scores: s } = score(readLabelledSet(dir, people));
+      const figures = {
+        speaker: s.speaker.accuracy.value,
+        topics: s.topics.exact.value,
+        kind: s.kind.accuracy.value,
+        alignmentPrecision: s.alignment.precision.value,
+        alignmentRecall: s.alignment.recall.value,
+      };
+      return [basename(dir), Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, floor(v)]))];
+    }),
+  );
+  const path = join(ROOT, 'tests', 'fixtures', 'quotes', 'floors.json');
+  writeFileSync(path, `${JSON.stringify(floors, null, 2)}\n`);
+  console.log(`wrote ${path}`);
   process.exit(0);
 }
 
