@@ -164,6 +164,8 @@ class NarrationReader {
 
   /** People the article names who are not listed: they speak like anyone else (names.ts). */
   readonly found: FoundPerson[];
+  /** Each person's one-word aliases: the family names a mention may use alone. */
+  private familyNames = new Map<string, Set<string>>();
   /** Found people the article gives no he or she: a pronoun of either may mean them. */
   private anyPronoun = new Set<string>();
 
@@ -184,6 +186,7 @@ class NarrationReader {
     for (const p of people) this.pronounOf.set(p.id, p.pronoun);
     for (const p of people) this.roleOf.set(p.id, p.role);
     for (const p of this.found) if (p.pronoun === 'they') this.anyPronoun.add(p.id);
+    for (const p of people) this.familyNames.set(p.id, new Set(p.aliases.filter((a) => /^\p{Lu}[\p{L}-]*$/u.test(a))));
     const known = compileAliases(people);
     const learned = appositiveAliases([...maskedOf.values()], known, people);
     this.sharedDescriptions = learned.shared;
@@ -217,7 +220,10 @@ class NarrationReader {
       for (const m of view.mentions)
         if (m.person && m.named && !m.surname) {
           fullMentions.set(m.person, (fullMentions.get(m.person) ?? 0) + 1);
-          for (const word of m.words) owners.set(word, (owners.get(word) ?? new Set()).add(m.person));
+          // "Donald Trump Jr." is named with "Trump" in it, but "Trump" alone is not his name
+          for (const word of m.words)
+            if (this.familyNames.get(m.person)?.has(word))
+              owners.set(word, (owners.get(word) ?? new Set()).add(m.person));
         }
     const foundIds = new Set(this.found.map((p) => p.id));
     // the listed person first (an editor listed them as the story's figure), then the one named in full most often
@@ -630,9 +636,9 @@ class NarrationReader {
   }
 
   /**
-   * A bare title ("the prime minister") means the one other holder of that title the article has just
-   * named, when the alias's owner is not named there: in a passage about Modi, "the prime minister
-   * said" is Modi. Looks back through the mention's paragraph and the two before it.
+   * A bare title ("the president", "the foreign minister") means the holder of that office the passage
+   * named last — the mention's paragraph and the two before it — whoever's alias it is: after "South
+   * Korean President Moon Jae-in", "the president said" is Moon. With no holder named there, the alias's owner.
    */
   private titleHolder(view: ParagraphView, mention: Mention): string | null {
     if (mention.named || !mention.person) return null;
@@ -642,17 +648,19 @@ class NarrationReader {
       .trim()
       .toLowerCase();
     if (!/^[\p{Ll} -]+$/u.test(title)) return null; // only a plain title, not "Japan's prime minister"
-    const holders = new Set<string>();
+    // the holder of that office the passage names last before the title, the alias's owner among them
     for (let p = view.paragraph.index; p >= view.paragraph.index - REACH && p >= 1; p -= 1) {
-      for (const m of this.views.get(p)?.mentions ?? []) {
-        if (!m.named || !m.person || (p === view.paragraph.index && m.end > mention.start)) continue;
-        // the role must be that title ("Prime Minister of India"), not contain it ("Deputy Prime Minister")
-        const role = (this.roleOf.get(m.person) ?? '').toLowerCase();
-        if (role === title || role.startsWith(`${title} `)) holders.add(m.person);
-      }
+      const holders = (this.views.get(p)?.mentions ?? []).filter(
+        (m) =>
+          m.named &&
+          m.person &&
+          !(p === view.paragraph.index && m.end > mention.start) &&
+          holdsOffice(this.roleOf.get(m.person) ?? '', title),
+      );
+      const latest = holders.at(-1)?.person;
+      if (latest) return latest === mention.person ? null : latest;
     }
-    const [only, another] = [...holders];
-    return only && !another && only !== mention.person ? only : null;
+    return null;
   }
 
   /**
@@ -709,4 +717,16 @@ class NarrationReader {
     }
     return fallback;
   }
+}
+
+/**
+ * Whether a role is that office: "President of the United States" and "South Korean President" hold
+ * "president"; "Deputy Prime Minister" and "former president" do not hold "prime minister" or "president".
+ */
+function holdsOffice(role: string, title: string): boolean {
+  const r = role.toLowerCase();
+  if (r === title || r.startsWith(`${title} `)) return true;
+  const at = r.lastIndexOf(` ${title}`);
+  if (at < 0 || !/^(?:$|[ ,])/.test(r.slice(at + title.length + 1))) return false;
+  return !/(?:deputy|vice|former|ex-|acting|junior|state)\s*$/.test(r.slice(0, at));
 }

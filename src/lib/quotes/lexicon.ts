@@ -137,7 +137,7 @@ export const TIME_WORDS = new Set(
 
 /** Words that may stand before a bare surname without making it someone else's name. */
 export const NAME_PREFIXES = new Set(
-  'Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Prime Minister Premier Chancellor Secretary Leader Chairman Chief Gen. General Sen. Senator Rep. Gov. Governor Emperor King Queen Prince Princess'.split(
+  'Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Prime Minister Premier Chancellor Secretary Leader Chairman Chief Gen. General Sen. Senator Rep. Gov. Governor Emperor Empress King Queen Prince Princess Pope'.split(
     ' ',
   ),
 );

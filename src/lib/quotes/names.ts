@@ -12,7 +12,11 @@
 import nlp from 'compromise';
 import { wordsOf } from './clauses.ts';
 import {
+  AUXILIARIES,
+  CLAUSE_WORDS,
+  FUNCTION_WORDS,
   NAME_PREFIXES,
+  PREPOSITIONS,
   NON_NAME_WORDS,
   ORGANISATION_WORDS,
   SENTENCE_OPENERS,
@@ -77,6 +81,9 @@ const DESCRIPTION_NOUNS = new Set([
 const isTitle = (word: string): boolean =>
   NAME_PREFIXES.has(word) || TITLES.has(word.toLowerCase()) || DESCRIPTION_NOUNS.has(word.toLowerCase());
 
+/** Words a title never holds: articles, prepositions, conjunctions, auxiliaries. */
+const TITLE_STOPS = new Set([...FUNCTION_WORDS, ...PREPOSITIONS, ...CLAUSE_WORDS, ...AUXILIARIES]);
+
 /** Titles written before a name ("President Moon Jae-in", "Governor Yuriko Koike"). */
 const TITLES = new Set(
   'president minister premier governor chancellor secretary senator ambassador chairman general mayor professor'.split(
@@ -92,6 +99,8 @@ const HE_WORDS = new Set('mr mr. father husband brother son grandfather uncle ch
 interface Candidate {
   name: string;
   evidence: number;
+  /** A title or honorific stood right before it once ("Emperor Naruhito", "Mr Ito"). */
+  titled: boolean;
   description: string;
   pronoun: Person['pronoun'] | null;
 }
@@ -115,20 +124,30 @@ export function findPeople(narration: string[], known: (name: string) => boolean
         candidates.set(key, {
           name: found.name,
           evidence,
+          titled: titled(text, found.start),
           description: evidence > 0 ? describe(text, found.start, found.end) : '',
           pronoun: pronounCue(text, found.start, found.end),
         });
         continue;
       }
       previous.evidence += evidence;
+      previous.titled ||= titled(text, found.start);
       if (found.name.length > previous.name.length) previous.name = found.name;
       if (!previous.description && evidence > 0) previous.description = describe(text, found.start, found.end);
       previous.pronoun ??= pronounCue(text, found.start, found.end);
     }
   }
   const people: FoundPerson[] = [];
+  const familyNames = new Set(
+    [...candidates.values()].flatMap((c) => {
+      const words = c.name.split(/\s+/);
+      return words.length > 1 ? [words[0]!, words.at(-1)!] : [];
+    }),
+  );
   for (const c of candidates.values()) {
-    if (c.evidence <= 0 || wordsOf(c.name).length < 2) continue;
+    if (c.evidence <= 0) continue;
+    // one word is a name only after a title ("Emperor Naruhito"), and not the family name of a full one found
+    if (wordsOf(c.name).length < 2 && (!c.titled || familyNames.has(c.name))) continue;
     people.push(foundPerson(c));
   }
   return people;
@@ -213,17 +232,25 @@ function nameAt(
   if (lastTitle >= skip && lastTitle < words.length - 1) skip = lastTitle + 1;
   const nameWords = words.slice(skip);
   if (nameWords.length === 0) return undefined;
+  const firstNamed = tagsOf(nameWords[0]!).some((t) => FIRST_NAME.has(t));
   // "Embassy", "Ministry", "University" anywhere: an organisation's name; a place or a month: no person's
   for (const w of nameWords) {
     const bare = w.replace(/[.,]$/, '');
     const lower = bare.toLowerCase();
     if (ORGANISATION_WORDS.has(lower) || NON_NAME_WORDS.has(lower) || common.has(lower)) return undefined;
     if (/^(?:Jr|Sr|II|III|IV)$/.test(bare)) continue;
-    if (tagsOf(bare).some((t) => NOT_A_NAME.has(t))) return undefined;
+    // a place's name may be a family name too (Bolton, Sterling): after a known first name it is one
+    if (tagsOf(bare).some((t) => NOT_A_NAME.has(t)) && !firstNamed) return undefined;
   }
   const name = nameWords.join(' ');
   const start = index + run.indexOf(name);
   return { name, start, end: start + name.length };
+}
+
+/** A title or honorific right before the name: "Emperor Naruhito", "Mr Ito", "President Moon". */
+function titled(text: string, start: number): boolean {
+  const prior = /([\p{L}.]+)\s+$/u.exec(text.slice(Math.max(0, start - 20), start))?.[1] ?? '';
+  return NAME_PREFIXES.has(prior) || TITLES.has(prior.toLowerCase());
 }
 
 /** The head noun of an apposition: ", the embassy spokesman,", ", South Korea's foreign minister,". */
@@ -238,7 +265,7 @@ function personEvidence(text: string, start: number, end: number, name: string):
   const prior = /([\p{L}.]+)\s+$/u.exec(before)?.[1] ?? '';
   if (NAME_PREFIXES.has(prior)) evidence += 1; // "Mr Ito", "President Moon"
   if (
-    /^,\s+(?:\d{1,3},|who\s|(?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,5}?[\p{L}-]+\s+(?:of|at|for|in|from|who)\s)/u.test(
+    /^,\s+(?:\d{1,3},|who\s|whose\s|(?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,5}?[\p{L}-]+\s+(?:of|at|for|in|from|who)\s)/u.test(
       after,
     )
   )
@@ -257,7 +284,7 @@ function personEvidence(text: string, start: number, end: number, name: string):
 function describe(text: string, start: number, end: number): string {
   const after = text.slice(end);
   const apposition =
-    /^,\s+((?:the|a|an|who|(?:\p{Lu}[\p{L}.]*\s+)?\p{Lu}[\p{L}.]*['’]s)\s[^,;.]*?|\d{1,3},\s+(?:the|a|an)\s[^,;.]*?)(?=[,;.]|$)/u.exec(
+    /^,\s+((?:the|a|an|who|whose|(?:\p{Lu}[\p{L}.]*\s+)?\p{Lu}[\p{L}.]*['’]s)\s[^,;.]*?|\d{1,3},\s+(?:the|a|an)\s[^,;.]*?)(?=[,;.]|$)/u.exec(
       after,
     )?.[1];
   if (apposition && apposition.length <= 100) return apposition.replace(/^\d{1,3},\s+/, '').trim();
@@ -283,7 +310,12 @@ function titleBefore(text: string, start: number): string {
       !TIME_WORDS.has(w) &&
       !NON_NAME_WORDS.has(w.toLowerCase()) &&
       !/[,;:]$/.test(w);
-    if (!modifier && !DESCRIPTION_NOUNS.has(w.toLowerCase()) && !/^\p{Ll}+-\p{Ll}+$/u.test(w)) break;
+    const lower = w.toLowerCase();
+    // "national security adviser": lower-case nouns of the title, up to a verb, article or preposition
+    const noun =
+      /^\p{Ll}[\p{Ll}-]+$/u.test(w) && !TITLE_STOPS.has(lower) && !SPEECH_VERBS.has(lower) && !/(?:ed|ly)$/.test(lower);
+    if (!modifier && !noun && !DESCRIPTION_NOUNS.has(lower)) break;
+    if (words.length - k >= 5) break;
     k -= 1;
   }
   return words.slice(k).join(' ');
