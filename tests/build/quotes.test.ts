@@ -19,6 +19,7 @@ describe('dist/data/quotes.json', () => {
           'outlet',
           'speaker',
           'speakerName',
+          'speakerListed',
           'statement',
           'text',
           'topics',

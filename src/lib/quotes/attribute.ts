@@ -41,7 +41,7 @@ import type {
   QuoteSpan,
 } from './types.ts';
 import { append } from './collections.ts';
-import { findPeople, nameKey, type FoundPerson } from './names.ts';
+import { familyNamesOf, findPeople, nameKey, type FoundPerson } from './names.ts';
 
 /**
  * Says who spoke each quote, using only the people in `people`.
@@ -164,7 +164,7 @@ class NarrationReader {
 
   /** People the article names who are not listed: they speak like anyone else (names.ts). */
   readonly found: FoundPerson[];
-  /** Each person's one-word aliases: the family names a mention may use alone. */
+  /** The words of each person's name that a mention may use alone for them (names.ts, familyNamesOf). */
   private familyNames = new Map<string, Set<string>>();
   /** Found people the article gives no he or she: a pronoun of either may mean them. */
   private anyPronoun = new Set<string>();
@@ -186,7 +186,7 @@ class NarrationReader {
     for (const p of people) this.pronounOf.set(p.id, p.pronoun);
     for (const p of people) this.roleOf.set(p.id, p.role);
     for (const p of this.found) if (p.pronoun === 'they') this.anyPronoun.add(p.id);
-    for (const p of people) this.familyNames.set(p.id, new Set(p.aliases.filter((a) => /^\p{Lu}[\p{L}-]*$/u.test(a))));
+    for (const p of people) this.familyNames.set(p.id, familyNamesOf(p.name));
     const known = compileAliases(people);
     const learned = appositiveAliases([...maskedOf.values()], known, people);
     this.sharedDescriptions = learned.shared;
@@ -210,7 +210,7 @@ class NarrationReader {
 
   /**
    * A family name two people named in the article share ("Kim" with Kim Jong Un and Kim Yo Jong named)
-   * means the one of them named in full most recently in the passage (the paragraph and REACH before);
+   * means the one of them named in full as a subject most recently in the passage (the paragraph and REACH before);
    * with neither there, the listed one, else the one the article names in full most often (nobody on a tie).
    */
   private settleSharedSurnames(): void {
@@ -220,10 +220,8 @@ class NarrationReader {
       for (const m of view.mentions)
         if (m.person && m.named && !m.surname) {
           fullMentions.set(m.person, (fullMentions.get(m.person) ?? 0) + 1);
-          // "Donald Trump Jr." is named with "Trump" in it, but "Trump" alone is not his name
-          for (const word of m.words)
-            if (this.familyNames.get(m.person)?.has(word))
-              owners.set(word, (owners.get(word) ?? new Set()).add(m.person));
+          for (const word of this.familyNames.get(m.person) ?? [])
+            if (m.words.includes(word)) owners.set(word, (owners.get(word) ?? new Set()).add(m.person));
         }
     const foundIds = new Set(this.found.map((p) => p.id));
     // the listed person first (an editor listed them as the story's figure), then the one named in full most often
@@ -244,6 +242,8 @@ class NarrationReader {
               x.person &&
               !x.surname &&
               x.named &&
+              !x.object &&
+              !x.parenthetical &&
               candidates.has(x.person) &&
               (p < view.paragraph.index || x.end <= m.start),
           );
@@ -657,7 +657,8 @@ class NarrationReader {
           !(p === view.paragraph.index && m.end > mention.start) &&
           holdsOffice(this.roleOf.get(m.person) ?? '', title),
       );
-      const latest = holders.at(-1)?.person;
+      // a holder named as the subject outranks one named as an object ("Moon met Trump": Moon)
+      const latest = (holders.filter((m) => !m.object).at(-1) ?? holders.at(-1))?.person;
       if (latest) return latest === mention.person ? null : latest;
     }
     return null;

@@ -176,6 +176,17 @@ export function nameKey(name: string): string {
     .join(' ');
 }
 
+/**
+ * The words of a name that stand alone for its bearer: the last, and the first for names written family
+ * name first (Moon Jae-in, Kim Yo Jong). A suffixed name has none: "Trump" alone is not Donald Trump Jr.
+ */
+export function familyNamesOf(name: string): Set<string> {
+  if (SUFFIX_AT_END.test(name)) return new Set();
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (words.length < 2) return new Set(words);
+  return new Set([words.at(-1)!, ...(/\.$/.test(words[0]!) ? [] : [words[0]!])]);
+}
+
 function foundPerson(c: Candidate): FoundPerson {
   const parts = c.name.replace(SUFFIX_AT_END, '').split(/\s+/);
   const suffixed = SUFFIX_AT_END.test(c.name);

@@ -439,3 +439,55 @@ describe('attributeQuotes on the real articles', () => {
     expect(right / total).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+describe('attributeQuotes in the open world: speakers nobody listed', () => {
+  const speakers = (...paragraphs: string[]) => {
+    const article = articleOf('open-world', paragraphs);
+    return attributeQuotes(article, extractQuotes(article), contentPeople()).map((q) => q.speaker);
+  };
+
+  it('names a person from the text, with a stable id made from the name', () => {
+    expect(
+      speakers('U.S. Embassy spokesman Daniel Reyes said the visit was routine. "Nothing changes," Reyes said.'),
+    ).toEqual(['daniel-reyes']);
+    expect(speakers('"Business is slow," said Kenji Ito, who runs a noodle shop near the venue.')).toEqual([
+      'kenji-ito',
+    ]);
+  });
+
+  it('resolves a pronoun to the subject a reader would pick, not to a listed person named as an object', () => {
+    expect(speakers('Xi Jinping spoke by phone with Trump on Tuesday. "We want peace," he said.')).toEqual([
+      'xi-jinping',
+    ]);
+  });
+
+  it('reads a bare title as the holder of that office the passage names', () => {
+    expect(
+      speakers('South Korean President Moon Jae-in met Trump in Seoul.', '"The door is open," the president said.'),
+    ).toEqual(['moon-jae-in']);
+    expect(
+      speakers(
+        "Kang Kyung-wha, South Korea's foreign minister, arrived on Friday.",
+        '"We disagree," the foreign minister said.',
+      ),
+    ).toEqual(['kang-kyung-wha']);
+    expect(speakers('Trump spoke in Tokyo.', '"We are ready," the president said.')).toEqual(['trump']);
+  });
+
+  it('keeps a shared family name and a suffix apart from the listed person', () => {
+    expect(speakers('"The offer is welcome," Kim Yo Jong said.')).toEqual(['kim-yo-jong']);
+    expect(speakers('"My father was right," Donald Trump Jr. said.')).toEqual(['donald-trump-jr']);
+    expect(speakers('Sakie Yokota, the mother of Megumi Yokota, met Trump.', '"He listened," Yokota said.')).toEqual([
+      'sakie-yokota',
+    ]);
+  });
+
+  it('reads a speech verb in any of its forms', () => {
+    expect(speakers('Abe spoke last, lamenting that "the clock is running out".')).toEqual(['abe']);
+    expect(speakers('"Not again," Trump grumbled.')).toEqual(['trump']);
+  });
+
+  it('leaves a quote unattributed rather than give it to the nearest listed name', () => {
+    expect(speakers('Trump met Abe. A senior official smiled. "It went well," he said.')).toEqual([null]);
+  });
+});
