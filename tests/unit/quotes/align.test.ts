@@ -186,13 +186,11 @@ describe('blocking', () => {
     expect(candidatePairs(unaligned).length).toBeLessThan(candidatePairs(unaligned, { exhaustive: true }).length);
   });
 
-  it('gives exactly the all-pairs result on the held-out articles', () => {
-    for (const set of heldOutSets()) {
-      const { articles, people: extended } = heldOut(set);
-      const { quotes } = buildQuoteCorpus(articles, extended, topics);
-      const unaligned = quotes.map(({ statement: _s, ...q }) => q);
-      expect(alignQuotes(unaligned)).toEqual(alignQuotes(unaligned, { exhaustive: true }));
-    }
+  it.each(heldOutSets())('gives exactly the all-pairs result on held-out set %s', (set) => {
+    const { articles, people: extended } = heldOut(set);
+    const { quotes } = buildQuoteCorpus(articles, extended, topics);
+    const unaligned = quotes.map(({ statement: _s, ...q }) => q);
+    expect(alignQuotes(unaligned)).toEqual(alignQuotes(unaligned, { exhaustive: true }));
   });
 
   it('gives every quote a statement, in corpus order', () => {
