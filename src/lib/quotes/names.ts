@@ -117,6 +117,11 @@ export function findPeople(narration: string[], known: (name: string) => boolean
     for (const m of text.matchAll(NAME_RUN)) {
       const found = nameAt(text, m.index, m[0], common);
       if (!found || known(found.name)) continue;
+      // "Donald Trump Jr.": the suffix keeps its full stop
+      if (/(?:Jr|Sr)$/.test(found.name) && text.charAt(found.end) === '.') {
+        found.name += '.';
+        found.end += 1;
+      }
       const key = nameKey(found.name);
       const previous = candidates.get(key);
       const evidence = personEvidence(text, found.start, found.end, found.name);
@@ -319,7 +324,7 @@ function titleBefore(text: string, start: number): string {
       /^(?:\p{Lu}[\p{L}.'’-]*|U\.S\.)$/u.test(w) &&
       !SENTENCE_OPENERS.has(w) &&
       !TIME_WORDS.has(w) &&
-      !NON_NAME_WORDS.has(w.toLowerCase()) &&
+      !FUNCTION_WORDS.has(w.toLowerCase()) &&
       !/[,;:]$/.test(w);
     const lower = w.toLowerCase();
     // "national security adviser": lower-case nouns of the title, up to a verb, article or preposition

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { attributeQuotes } from '../../../src/lib/quotes/attribute.ts';
 import { extractQuotes } from '../../../src/lib/quotes/extract.ts';
+import { buildQuoteCorpus } from '../../../src/lib/quotes/index.ts';
+import { suggestEntry } from '../../../src/lib/quotes/suggest.ts';
 import type { AttributedQuote } from '../../../src/lib/quotes/types.ts';
 import { articleOf, contentPeople, fixtureArticle, fixturePeople, realArticles, realGold } from './fixtures.ts';
 
@@ -489,5 +491,33 @@ describe('attributeQuotes in the open world: speakers nobody listed', () => {
 
   it('leaves a quote unattributed rather than give it to the nearest listed name', () => {
     expect(speakers('Trump met Abe. A senior official smiled. "It went well," he said.')).toEqual([null]);
+  });
+});
+
+describe('promoting a found person to people.json', () => {
+  const article = articleOf('promote', [
+    'U.S. Embassy spokesman Daniel Reyes spoke on Monday. "Nothing changes," Reyes said.',
+    '"We are ready," Trump said.',
+  ]);
+  const first = buildQuoteCorpus([article], contentPeople(), []);
+  const found = first.speakers.filter((s) => !s.listed);
+
+  it('suggests a ready-to-paste entry with the id the engine already uses', () => {
+    expect(found.map((s) => suggestEntry(s, [article]))).toEqual([
+      {
+        id: 'daniel-reyes',
+        name: 'Daniel Reyes',
+        role: 'U.S. Embassy spokesman',
+        pronoun: 'he',
+        aliases: ['Daniel Reyes', 'Reyes'],
+      },
+    ]);
+  });
+
+  it('changes no quote id and no speaker id once pasted', () => {
+    const promoted = [...contentPeople(), ...found.map((s) => suggestEntry(s, [article]))];
+    const second = buildQuoteCorpus([article], promoted, []);
+    expect(second.quotes.map((q) => [q.id, q.speaker])).toEqual(first.quotes.map((q) => [q.id, q.speaker]));
+    expect(second.speakers.find((s) => s.id === 'daniel-reyes')?.listed).toBe(true);
   });
 });
