@@ -101,6 +101,8 @@ const topics = defineCollection({
     context: z.array(nonEmpty).default([]),
     /** Words that name the topic unless the text around them names only another topic ("threat", "war"). */
     ambiguous: z.array(nonEmpty).default([]),
+    /** Words that name the topic only beside one of its `terms` nearby ("families" beside "abducted"). */
+    paired: z.array(nonEmpty).default([]),
   }),
 });
 

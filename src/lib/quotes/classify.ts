@@ -22,7 +22,8 @@ import { append } from './collections.ts';
  * "threatened" does not make a paragraph about tariffs, imports and trade a security one).
  * What a concessive phrase sets aside ("Despite the tension over trade, …") is not counted.
  * A topic's `ambiguous` words ("threat", "war", "economic") count unless the quote's paragraph
- * or the one before it names another topic and not this one ("a tariff threat" is trade).
+ * or the one before it names another topic and not this one ("a tariff threat" is trade); its
+ * `paired` words ("families") count only where its own terms stand there too ("abducted").
  *   1. terms in the quote itself (a fragment's only together with its clause: invoked
  *      "national security" under a trade law), then its clause (the narration between the
  *      commas, semicolons, dashes or "and"/"but" around it: `a "free, fair and reciprocal"
@@ -56,6 +57,7 @@ export function classifyQuotes(
     strong: compileTerms(t.terms),
     weak: compileTerms(t.context ?? []),
     ambiguous: compileTerms(t.ambiguous ?? []),
+    paired: compileTerms(t.paired ?? []),
   }));
   const masked = maskedParagraphs(article.paragraphs, quotes);
   const reader = new TopicReader(article.paragraphs, masked, matchers, compileTerms(smallTalk));
@@ -72,6 +74,8 @@ interface Matcher {
   weak: RegExp | null;
   /** Terms that count only where the neighbourhood names no other topic instead. */
   ambiguous: RegExp | null;
+  /** Terms that count only where the neighbourhood names this topic by its own terms. */
+  paired: RegExp | null;
 }
 
 /** "Despite the tension over trade, …": what a concessive phrase sets aside is not what the sentence is about. */
@@ -174,7 +178,8 @@ class TopicReader {
       id: m.id,
       n:
         this.count(m[key], text) +
-        (key === 'strong' && (namedHere.has(m.id) || namedHere.size === 0) ? this.count(m.ambiguous, text) : 0),
+        (key === 'strong' && (namedHere.has(m.id) || namedHere.size === 0) ? this.count(m.ambiguous, text) : 0) +
+        (key === 'strong' && namedHere.has(m.id) ? this.count(m.paired, text) : 0),
     }));
     const top = Math.max(0, ...counts.map((c) => c.n));
     if (top === 0) return [];

@@ -63,6 +63,11 @@ export interface TopicDefinition {
    * not security.
    */
   ambiguous?: string[];
+  /**
+   * Words that name the topic only where one of its `terms` stands in the quote's paragraph or the one
+   * before ("families", "relatives", "bring them back": abductees beside "abducted", anything elsewhere).
+   */
+  paired?: string[];
 }
 
 /** An editor's correction for one quote, from the article's frontmatter `quotes:` list. */

@@ -263,7 +263,36 @@ describe('content/topics.json', () => {
     ]);
     for (const t of defined) {
       expect(t.description.length).toBeGreaterThan(10);
-      expect(t.terms.length).toBeGreaterThan(3);
+      expect(t.terms.length).toBeGreaterThan(2);
     }
+  });
+});
+
+describe('paired words: a topic only beside its own terms', () => {
+  const topics: TopicDefinition[] = [
+    {
+      id: 'abductees',
+      title: 'Abductees',
+      description: 'Abducted citizens.',
+      terms: ['abduct*'],
+      paired: ['families'],
+    },
+    { id: 'trade', title: 'Trade', description: 'Trade.', terms: ['tariff*'] },
+  ];
+  const topicsIn = (...paragraphs: string[]) => {
+    const article = articleOf('paired', paragraphs);
+    return classifyQuotes(article, attributeQuotes(article, extractQuotes(article), fixturePeople()), topics).map(
+      (q) => q.topics,
+    );
+  };
+
+  it('counts "families" beside an abduction word', () => {
+    expect(
+      topicsIn('Relatives of those abducted in the 1970s met Trump.', '"The families are waiting," Abe said.'),
+    ).toEqual([['abductees']]);
+  });
+
+  it('does not count "families" on its own', () => {
+    expect(topicsIn('Farmers met Trump.', '"The families are waiting," Abe said.')).toEqual([[]]);
   });
 });
