@@ -94,6 +94,7 @@ function sameSpeaker(
 ): boolean {
   if (engine === gold) return true;
   if (engine === null || gold === null || listed.has(gold) || listed.has(engine)) return false;
+  if (nameKey(names.get(engine) ?? engine) === nameKey(gold)) return true;
   const a = nameKey(names.get(engine) ?? engine).split(' ');
   const b = nameKey(gold).split(' ');
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];

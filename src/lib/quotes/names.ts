@@ -269,10 +269,6 @@ function titled(text: string, start: number): boolean {
   return NAME_PREFIXES.has(prior) || TITLES.has(prior.toLowerCase());
 }
 
-/** The head noun of an apposition: ", the embassy spokesman,", ", South Korea's foreign minister,". */
-const APPOSITION_HEAD =
-  /^,\s+(?:the|a|an|(?:\p{Lu}[\p{L}.]*\s+)?\p{Lu}[\p{L}.]*['’]s)\s+(?:[\p{L}'’-]+\s+){0,4}?([\p{L}-]+)[,.;]/u;
-
 /** How strongly the text around a name treats it as a person's: titles, appositions, "who", speech. */
 function personEvidence(text: string, start: number, end: number, name: string): number {
   const before = text.slice(Math.max(0, start - 40), start);
@@ -281,13 +277,20 @@ function personEvidence(text: string, start: number, end: number, name: string):
   const prior = /([\p{L}.]+)\s+$/u.exec(before)?.[1] ?? '';
   if (NAME_PREFIXES.has(prior)) evidence += 1; // "Mr Ito", "President Moon"
   if (
-    /^,\s+(?:\d{1,3},|who\s|whose\s|(?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,5}?[\p{L}-]+\s+(?:of|at|for|in|from|who)\s)/u.test(
+    /^,\s+(?:\d{1,3},|who\s|whose\s|(?:the|a|an)\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}-]+\s+(?:of|at|for|in|from|who)\s)/u.test(
       after,
     )
   )
     evidence += 1; // "Sakie Yokota, the mother of …", "Kenji Ito, who runs …", "Yoshiko Tanaka, 72,"
-  const head = APPOSITION_HEAD.exec(after)?.[1]?.toLowerCase();
-  if (head && DESCRIPTION_NOUNS.has(head)) evidence += 1; // "Daniel Reyes, the embassy spokesman,", "Kang, South Korea's foreign minister,"
+  // an apposition whose first words hold a role or a relation: ", an LDP lawmaker close to …", ", a 24-year-old student"
+  const described =
+    /^,\s+(?:the|a|an|(?:\p{Lu}[\p{L}.]*\s+)?\p{Lu}[\p{L}.]*['’]s)\s+((?:[\p{L}\p{N}'’-]+\s+){0,5}[\p{L}-]+)/u.exec(
+      after,
+    );
+  if (described && wordsOf(described[1]!).some((w) => DESCRIPTION_NOUNS.has(w.toLowerCase()))) evidence += 1;
+  // the subject of a speech verb after its apposition: "Hideo Kurosawa, an LDP lawmaker …, scoffed"
+  const afterAside = /^,[^,;.]{1,80},\s+(\p{Ll}+)/u.exec(text.slice(end, end + 120))?.[1];
+  if (afterAside && SPEECH_VERBS.has(afterAside)) evidence += 1;
   if (titleBefore(text, start)) evidence += 1;
   const next = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
   const previousWord = /(\p{Ll}+)\s*$/u.exec(before)?.[1];
