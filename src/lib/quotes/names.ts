@@ -289,7 +289,7 @@ function personEvidence(text: string, start: number, end: number, name: string):
     );
   if (described && wordsOf(described[1]!).some((w) => DESCRIPTION_NOUNS.has(w.toLowerCase()))) evidence += 1;
   // the subject of a speech verb after its apposition: "Hideo Kurosawa, an LDP lawmaker …, scoffed"
-  const afterAside = /^,[^,;.]{1,80},\s+(\p{Ll}+)/u.exec(text.slice(end, end + 120))?.[1];
+  const afterAside = /^,[^,;.]{1,160},\s+(\p{Ll}+)/u.exec(text.slice(end, end + 200))?.[1];
   if (afterAside && SPEECH_VERBS.has(afterAside)) evidence += 1;
   if (titleBefore(text, start)) evidence += 1;
   const next = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
@@ -342,11 +342,17 @@ function titleBefore(text: string, start: number): string {
 
 /** He or she, when the text says: an honorific, a relation ("mother", "son"), a gendered title. */
 function pronounCue(text: string, start: number, end: number): Person['pronoun'] | null {
-  const near = wordsOf(`${text.slice(Math.max(0, start - 30), start)} ${text.slice(end, end + 40)}`).map((w) =>
-    w.toLowerCase(),
+  // only words that describe the person: the title before the name and the head of an apposition after it
+  // ("Sakie Yokota, the mother of …"), not a relative's ("Takuya Yokota, whose sister …")
+  const title = wordsOf(
+    titleBefore(text, start) || (/(\S+)\s+$/u.exec(text.slice(Math.max(0, start - 12), start))?.[1] ?? ''),
   );
-  if (near.some((w) => SHE_WORDS.has(w))) return 'she';
-  if (near.some((w) => HE_WORDS.has(w))) return 'he';
+  const apposition = /^,\s+(?:the|a|an|\d{1,3},\s+(?:the|a|an))\s+((?:[\p{L}\p{N}'’-]+\s+){0,3}[\p{L}-]+)/u.exec(
+    text.slice(end, end + 60),
+  )?.[1];
+  const describing = [...title, ...wordsOf(apposition ?? '')].map((w) => w.toLowerCase());
+  if (describing.some((w) => SHE_WORDS.has(w))) return 'she';
+  if (describing.some((w) => HE_WORDS.has(w))) return 'he';
   const first = tagsOf(text.slice(start, end).split(/\s+/)[0] ?? '');
   if (first.includes('FemaleName')) return 'she';
   if (first.includes('MaleName')) return 'he';
