@@ -212,6 +212,7 @@ class NarrationReader {
    * A family name two people named in the article share ("Kim" with Kim Jong Un and Kim Yo Jong named)
    * means the one of them named in full as a subject most recently in the passage (the paragraph and REACH before);
    * with neither there, the listed one, else the one the article names in full most often (nobody on a tie).
+   * A family name only one person named in full bears is theirs, even where it is a listed person's alias.
    */
   private settleSharedSurnames(): void {
     const owners = new Map<string, Set<string>>();
@@ -230,10 +231,15 @@ class NarrationReader {
       const [first, second] = [...ids].map(salience).sort((a, b) => b - a);
       return first !== undefined && first !== second ? [...ids].find((id) => salience(id) === first)! : null;
     };
-    const shared = (word: string) => (owners.get(word)?.size ?? 0) > 1;
+    // shared: two people named in full bear it, or one does and the alias's owner is not named at all
+    // ("Kim said" after "Kim Seung-ho, a deputy minister" in a story that never names Kim Jong Un)
+    const shared = (word: string, person: string | null) => {
+      const bearers = owners.get(word);
+      return bearers !== undefined && (bearers.size > 1 || (person !== null && !bearers.has(person)));
+    };
     for (const view of this.views.values()) {
       for (const m of view.mentions) {
-        if (!m.surname || !shared(m.surname)) continue;
+        if (!m.surname || !shared(m.surname, m.person)) continue;
         const candidates = owners.get(m.surname)!;
         let person: string | null = null;
         for (let p = view.paragraph.index; p >= view.paragraph.index - REACH && p >= 1 && person === null; p -= 1) {
