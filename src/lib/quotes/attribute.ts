@@ -44,7 +44,7 @@ import { append } from './collections.ts';
 import { familyNamesOf, findPeople, nameKey, type FoundPerson } from './names.ts';
 
 /**
- * Says who spoke each quote, using only the people in `people`.
+ * Says who spoke each quote: the people in `people`, and those the article names that nobody listed (names.ts).
  *
  * Rules, first match wins (all read narration only — words inside quotes never name a speaker):
  * 1. override from the article's `quotes:` list;
@@ -142,6 +142,24 @@ function checkOverrides(
 interface Found {
   speaker: string | null;
   method: AttributionMethod;
+}
+
+/** The text names nobody on purpose (a so-called phrase, "a Japanese official"): no later rule may guess. */
+const NOBODY: Found = { speaker: null, method: 'none' };
+
+/** One quote and where it stands: what every rule of the cascade reads. */
+interface QuoteContext {
+  quote: ExtractedQuote;
+  /** The quotes attributed so far, by anchor (a continuation takes its first part's speaker). */
+  done: Map<string, AttributedQuote>;
+  /** The paragraph, opening span and sentence where the quote starts. */
+  head: ParagraphView;
+  first: QuoteSpan;
+  headSentence: [number, number];
+  /** The paragraph, closing span and sentence where it ends (the same for a one-paragraph quote). */
+  tail: ParagraphView;
+  last: QuoteSpan;
+  tailSentence: [number, number];
 }
 
 interface ParagraphView {
@@ -260,23 +278,39 @@ class NarrationReader {
     }
   }
 
+  /** The rules in order; the first that names someone, or explicitly nobody, decides. */
+  private readonly rules: ReadonlyArray<(c: QuoteContext) => Found | undefined> = [
+    // the so-called "bromance": a name for something, nobody's words
+    (c) => (/\bso-called\s*$/i.test(c.head.masked.slice(0, c.first.start - 1)) ? NOBODY : undefined),
+    (c) => this.postAttribution(c.tail, c.last, c.tailSentence, c.quote.text),
+    (c) => this.preAttribution(c.head, c.first, c.headSentence),
+    (c) => this.possessiveSpeech(c.head, c.first, c.headSentence),
+    (c) => this.accordingTo(c.head, c.headSentence),
+    (c) => this.wholeSentence(c),
+    // a fragment inside a sentence whose subject is one person: theirs
+    (c) => this.sentenceSubjectFound(c.head, c.headSentence, 'pre'),
+  ];
+
   speakerOf(quote: ExtractedQuote, done: Map<string, AttributedQuote>): Found | undefined {
     const first = quote.spans[0]!;
     const last = quote.spans.at(-1)!;
     const head = this.views.get(first.paragraph)!;
     const tail = this.views.get(last.paragraph)!;
-    const headSentence = sentenceAt(head.sentences, first.start - 1, head.masked.length);
-    const tailSentence = sentenceAt(tail.sentences, last.end, tail.masked.length);
-    // the so-called "bromance": a name for something, nobody's words
-    if (/\bso-called\s*$/i.test(head.masked.slice(0, first.start - 1))) return { speaker: null, method: 'none' };
-    return (
-      this.postAttribution(tail, last, tailSentence, quote.text) ??
-      this.preAttribution(head, first, headSentence) ??
-      this.possessiveSpeech(head, first, headSentence) ??
-      this.accordingTo(head, headSentence) ??
-      this.wholeSentence(quote, head, first, headSentence, tail, last, tailSentence, done) ??
-      this.sentenceSubjectFound(head, headSentence, 'pre')
-    );
+    const context: QuoteContext = {
+      quote,
+      done,
+      head,
+      first,
+      headSentence: sentenceAt(head.sentences, first.start - 1, head.masked.length),
+      tail,
+      last,
+      tailSentence: sentenceAt(tail.sentences, last.end, tail.masked.length),
+    };
+    for (const rule of this.rules) {
+      const found = rule(context);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** `"...," Trump said` / `"...," said a Japanese government official` / `"..." he noted`. */
@@ -540,16 +574,16 @@ class NarrationReader {
   }
 
   /** A quote that is its own sentence takes its speaker from the narration around it. */
-  private wholeSentence(
-    quote: ExtractedQuote,
-    head: ParagraphView,
-    first: QuoteSpan,
-    headSentence: [number, number],
-    tail: ParagraphView,
-    last: QuoteSpan,
-    tailSentence: [number, number],
-    done: Map<string, AttributedQuote>,
-  ): Found | undefined {
+  private wholeSentence({
+    quote,
+    head,
+    first,
+    headSentence,
+    tail,
+    last,
+    tailSentence,
+    done,
+  }: QuoteContext): Found | undefined {
     const startsSentence = !/[\p{L}\p{N}]/u.test(head.masked.slice(headSentence[0], first.start - 1));
     const endsSentence = !/[\p{L}\p{N}]/u.test(tail.masked.slice(last.end + 1, tailSentence[1]));
     if (!startsSentence || !endsSentence) return undefined;
