@@ -2,6 +2,7 @@
  * Phrases quoted at more than one event ("maximum pressure" in Tokyo 2017 and in
  * Washington 2018): the home page sets the two uses side by side to show how the line moved.
  */
+import { STOPWORDS } from './quotes/lexicon.ts';
 import type { Quote } from './quotes/types.ts';
 import { append } from './quotes/collections.ts';
 
@@ -18,12 +19,6 @@ export interface Shift {
   /** One representative use per event, in the order of `eventOrder`. */
   uses: PhraseUse[];
 }
-
-const STOPWORDS = new Set(
-  'a an and are as at be been but by do does for from had has have he her his i if in into is it its me my no not of on or our she so that the their them they this to us was we were what when which who will with would you your'.split(
-    ' ',
-  ),
-);
 
 /** Words with straight apostrophes, so “Japan’s” and "Japan's" agree (case kept: it tells names apart). */
 function words(text: string): string[] {

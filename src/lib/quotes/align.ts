@@ -2,6 +2,7 @@ import { diffWords } from 'diff';
 import porter2 from 'wink-porter2-stemmer';
 import type { DiffPart, Quote, Statement } from './types.ts';
 import { append } from './collections.ts';
+import { STOPWORDS } from './lexicon.ts';
 
 /**
  * Two quotes (different articles, same event, compatible speakers) report the same utterance when:
@@ -129,17 +130,6 @@ interface Profile {
   /** Content words. */
   content: Set<string>;
 }
-
-const STOPWORDS = new Set(
-  (
-    'a an the and or but nor of to in on at for with from by as into onto about over than then so if is are was were be been being am ' +
-    'it its that this these those there here their theirs they them we us our ours i me my you your yours he him his she her hers ' +
-    'will would can could shall should may might must do does did done have has had not no very also just all any some out up ' +
-    'what which who whom whose when where why how because while said says say going get got let per much more most such own same ' +
-    'other again too only now well even still yet ok s t re ve ll d m dont doesnt didnt isnt arent wasnt werent wont cant couldnt ' +
-    'wouldnt shouldnt im youre theyre weve ive hes shes thats whats lets'
-  ).split(' '),
-);
 
 /** Tokens for matching: marks and case folded, U.S./United States unified, plural endings stripped. */
 export function matchTokens(text: string): string[] {

@@ -41,6 +41,9 @@ import type {
   QuoteSpan,
 } from './types.ts';
 import { append } from './collections.ts';
+import { normalizeText, overridesByText } from './overrides.ts';
+
+export { normalizeText } from './overrides.ts';
 import { familyNamesOf, findPeople, nameKey, type FoundPerson } from './names.ts';
 
 /**
@@ -93,7 +96,7 @@ export function attributeArticle(
   people: Person[],
   overrides: QuoteOverride[] = [],
 ): { quotes: AttributedQuote[]; found: FoundPerson[] } {
-  const speakerOverrides = checkOverrides(article, quotes, overrides, people);
+  const speakerOverrides = overridesByText(article, quotes, overrides, { people });
   const reader = new NarrationReader(article, quotes, people);
   const done = new Map<string, AttributedQuote>();
   const results: AttributedQuote[] = [];
@@ -110,31 +113,6 @@ export function attributeArticle(
     results.push(attributed);
   }
   return { quotes: results, found: reader.found };
-}
-
-/** Whitespace-insensitive form of a quote's text, for matching overrides. */
-export function normalizeText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Overrides must name an extracted quote and a known person; returns them by text. */
-function checkOverrides(
-  article: ArticleText,
-  quotes: ExtractedQuote[],
-  overrides: QuoteOverride[],
-  people: Person[],
-): Map<string, QuoteOverride> {
-  const texts = new Set(quotes.map((q) => normalizeText(q.text)));
-  const ids = new Set(people.map((p) => p.id));
-  const map = new Map<string, QuoteOverride>();
-  for (const o of overrides) {
-    if (!texts.has(normalizeText(o.text)))
-      throw new Error(`quotes: no quotation in article "${article.id}" has the text "${o.text}"`);
-    if (o.speaker !== undefined && o.speaker !== null && !ids.has(o.speaker))
-      throw new Error(`quotes: unknown speaker "${o.speaker}" for the quote "${o.text}" in article "${article.id}"`);
-    map.set(normalizeText(o.text), o);
-  }
-  return map;
 }
 
 // ---------------------------------------------------------------------------

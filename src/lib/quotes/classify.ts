@@ -1,4 +1,5 @@
-import { normalizeText } from './attribute.ts';
+import { STOPWORDS } from './lexicon.ts';
+import { normalizeText, overridesByText } from './overrides.ts';
 import { sentenceRanges } from './clauses.ts';
 import { maskQuotes, paragraphAt } from './extract.ts';
 import type {
@@ -51,7 +52,7 @@ export function classifyQuotes(
   overrides: QuoteOverride[] = [],
   smallTalk: string[] = [],
 ): ClassifiedQuote[] {
-  const topicOverrides = checkTopicOverrides(article, quotes, overrides, topics);
+  const topicOverrides = overridesByText(article, quotes, overrides, { topics });
   const matchers = topics.map((t) => ({
     id: t.id,
     strong: compileTerms(t.terms),
@@ -81,15 +82,13 @@ interface Matcher {
 /** "Despite the tension over trade, …": what a concessive phrase sets aside is not what the sentence is about. */
 const CONCESSIVE = /(?<![\p{L}])(?:despite|in spite of|notwithstanding|aside from|apart from)(?![\p{L}])[^,;.!?]*/giu;
 
-/** Narration words that carry meaning: no stopwords, speech verbs or one- and two-letter words. */
-const FILLER = new Set(
-  (
-    'the and but for with from into onto about over than then that this these those there here their they them ' +
-    'was were been being are has have had its his her hers him she who whom whose which what when where while ' +
-    'would could should will shall may might must can also just not very said says told tells added adds noted ' +
-    'asked according after before during since until one two three first last later earlier some such both each'
-  ).split(' '),
-);
+/** Narration words that carry meaning: no stop words, attribution words or one- and two-letter words. */
+const FILLER = new Set([
+  ...STOPWORDS,
+  ...'told tells added adds noted asked according after before during since until one two three first last later earlier both each'.split(
+    ' ',
+  ),
+]);
 
 function meaningfulWords(narration: string): number {
   return (narration.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter(
@@ -286,26 +285,6 @@ function termPattern(term: string): string {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]");
-}
-
-function checkTopicOverrides(
-  article: ArticleText,
-  quotes: AttributedQuote[],
-  overrides: QuoteOverride[],
-  topics: TopicDefinition[],
-): Map<string, QuoteOverride> {
-  const texts = new Set(quotes.map((q) => normalizeText(q.text)));
-  const ids = new Set(topics.map((t) => t.id));
-  const map = new Map<string, QuoteOverride>();
-  for (const o of overrides) {
-    if (!texts.has(normalizeText(o.text)))
-      throw new Error(`quotes: no quotation in article "${article.id}" has the text "${o.text}"`);
-    for (const id of o.topics ?? [])
-      if (!ids.has(id))
-        throw new Error(`quotes: unknown topic "${id}" for the quote "${o.text}" in article "${article.id}"`);
-    map.set(normalizeText(o.text), o);
-  }
-  return map;
 }
 
 function maskedParagraphs(paragraphs: Paragraph[], quotes: AttributedQuote[]): Map<number, string> {

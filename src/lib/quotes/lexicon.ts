@@ -218,3 +218,15 @@ export const NON_NAME_WORDS = words(`
   what when where why how who after before during since until while however but and or so yet also
   emperor empress crown imperial majesty royal highness excellency
 `);
+
+/** Words that carry no content of their own: what alignment, wording shifts and topic reading leave out. */
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but nor of to in on at for with from by as into onto about over than then so if is are was were be been being am ' +
+    'it its that this these those there here their theirs they them we us our ours i me my you your yours he him his she her hers ' +
+    'will would can could shall should may might must do does did done have has had not no very also just all any some out up ' +
+    'what which who whom whose when where why how because while said says say going get got let per much more most such own same ' +
+    'other again too only now well even still yet ok s t re ve ll d m dont doesnt didnt isnt arent wasnt werent wont cant couldnt ' +
+    'wouldnt shouldnt im youre theyre weve ive hes shes thats whats lets'
+  ).split(' '),
+);
