@@ -55,21 +55,33 @@ export function isCompound(masked: string, a: Mention, b: Mention): boolean {
   return /^\s*(and|&)\s*$/i.test(masked.slice(x.end, y.start));
 }
 
+/**
+ * Each person's names and aliases as patterns: one alternation per kind of form (named or a title, a lone
+ * family name or not, case-sensitive or not), longest form first, so a person costs a few scans of a
+ * paragraph however many forms they have.
+ */
 export function compileAliases(people: Person[]): Alias[] {
   const aliases: Alias[] = [];
   for (const person of people) {
     const nameWords = new Set(person.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)));
-    const forms = new Set([person.name, ...person.aliases]);
-    for (const form of forms) {
+    const groups = new Map<string, { flags: string; named: boolean; surname: boolean; bodies: string[] }>();
+    for (const form of new Set([person.name, ...person.aliases])) {
       const body = form
         .trim()
         .split(/\s+/)
         .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"))
         .join('\\s+');
       const flags = /^\p{Ll}/u.test(form) ? 'giu' : 'gu';
-      const re = new RegExp(`(?<![\\p{L}\\p{N}\\-])${body}(?![\\p{L}\\p{N}]|-\\p{L})`, flags);
       const named = form.split(/\s+/).some((w) => nameWords.has(w));
       const surname = /^\p{Lu}[\p{L}-]*$/u.test(form.trim());
+      const key = `${flags} ${named} ${surname}`;
+      const group = groups.get(key) ?? { flags, named, surname, bodies: [] };
+      group.bodies.push(body);
+      groups.set(key, group);
+    }
+    for (const { flags, named, surname, bodies } of groups.values()) {
+      const alternation = bodies.sort((a, b) => b.length - a.length).join('|');
+      const re = new RegExp(`(?<![\\p{L}\\p{N}\\-])(?:${alternation})(?![\\p{L}\\p{N}]|-\\p{L})`, flags);
       aliases.push({ re, person, named, surname });
     }
   }
