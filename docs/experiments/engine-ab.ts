@@ -1,4 +1,5 @@
-// A/B of the quote engine's cost per article: npx node docs/experiments/engine-ab.ts <checkout A> <checkout B>
+// A/B of the quote engine's cost per article: npx node docs/experiments/engine-ab.ts <checkout A> <checkout B> [sets]
+// (`sets`: a pattern of held-out folder names, e.g. '^heldout([2-9]|1\d|2\d)?$' for sets 1-29)
 // Runs buildQuoteCorpus of each checkout on every labelled set of this one, alternating A and B in one process
 // (so both see the same machine load), and prints each one's median milliseconds per article and the ratio B/A.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -7,7 +8,7 @@ import { join } from 'node:path';
 type Build = (articles: unknown[], people: unknown[], topics: unknown[], o: object, s: string[]) => unknown;
 const HERE = join(import.meta.dirname, '..', '..');
 const SYN = join(HERE, 'tests/fixtures/quotes/synthetic');
-const [a, b] = process.argv.slice(2);
+const [a, b, only = '^heldout\\d*$'] = process.argv.slice(2);
 if (!a || !b) throw new Error('usage: engine-ab.ts <checkout A> <checkout B>');
 const load = async (repo: string) => ({
   build: ((await import(join(repo, 'src/lib/quotes/index.ts'))) as { buildQuoteCorpus: Build }).buildQuoteCorpus,
@@ -21,7 +22,7 @@ const engines = [await load(a), await load(b)];
 const people = JSON.parse(readFileSync(join(HERE, 'content/people.json'), 'utf8')) as unknown[];
 const topics = JSON.parse(readFileSync(join(HERE, 'content/topics.json'), 'utf8')) as unknown[];
 const sets = readdirSync(SYN)
-  .filter((d) => /^heldout\d*$/.test(d))
+  .filter((d) => /^heldout\d*$/.test(d) && new RegExp(only).test(d))
   .map((d) => {
     const dir = join(SYN, d);
     const own = readdirSync(dir).includes('people.json')

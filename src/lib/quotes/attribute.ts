@@ -176,7 +176,7 @@ class NarrationReader {
     const maskedOf = new Map(
       article.paragraphs.map((p) => [p.index, maskQuotes(p.text, spansByParagraph.get(p.index) ?? [])]),
     );
-    const listedForms = new Set(listed.flatMap((p) => [p.name, ...p.aliases]).map((f) => nameKey(f)));
+    const listedForms = listedNameKeys(listed);
     this.found = findPeople([...maskedOf.values()], (name) => listedForms.has(nameKey(name)));
     const people = [...listed, ...this.found];
     for (const p of people) this.pronounOf.set(p.id, p.pronoun);
@@ -737,6 +737,15 @@ class NarrationReader {
     return fallback;
   }
 }
+
+/** The folded forms of the listed people's names, once per people list (the same list for every article). */
+function listedNameKeys(listed: Person[]): Set<string> {
+  let keys = NAME_KEYS.get(listed);
+  if (!keys)
+    NAME_KEYS.set(listed, (keys = new Set(listed.flatMap((p) => [p.name, ...p.aliases]).map((f) => nameKey(f)))));
+  return keys;
+}
+const NAME_KEYS = new WeakMap<Person[], Set<string>>();
 
 /**
  * Whether a role is that office: "President of the United States" and "South Korean President" hold

@@ -61,29 +61,38 @@ export function isCompound(masked: string, a: Mention, b: Mention): boolean {
  * paragraph however many forms they have.
  */
 export function compileAliases(people: Person[]): Alias[] {
+  return people.flatMap((person) => {
+    let compiled = COMPILED.get(person);
+    if (!compiled) COMPILED.set(person, (compiled = compilePerson(person)));
+    return compiled;
+  });
+}
+
+/** A person's patterns, compiled once per person object: the listed people are the same in every article. */
+const COMPILED = new WeakMap<Person, Alias[]>();
+
+function compilePerson(person: Person): Alias[] {
   const aliases: Alias[] = [];
-  for (const person of people) {
-    const nameWords = new Set(person.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)));
-    const groups = new Map<string, { flags: string; named: boolean; surname: boolean; bodies: string[] }>();
-    for (const form of new Set([person.name, ...person.aliases])) {
-      const body = form
-        .trim()
-        .split(/\s+/)
-        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"))
-        .join('\\s+');
-      const flags = /^\p{Ll}/u.test(form) ? 'giu' : 'gu';
-      const named = form.split(/\s+/).some((w) => nameWords.has(w));
-      const surname = /^\p{Lu}[\p{L}-]*$/u.test(form.trim());
-      const key = `${flags} ${named} ${surname}`;
-      const group = groups.get(key) ?? { flags, named, surname, bodies: [] };
-      group.bodies.push(body);
-      groups.set(key, group);
-    }
-    for (const { flags, named, surname, bodies } of groups.values()) {
-      const alternation = bodies.sort((a, b) => b.length - a.length).join('|');
-      const re = new RegExp(`(?<![\\p{L}\\p{N}\\-])(?:${alternation})(?![\\p{L}\\p{N}]|-\\p{L})`, flags);
-      aliases.push({ re, person, named, surname });
-    }
+  const nameWords = new Set(person.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)));
+  const groups = new Map<string, { flags: string; named: boolean; surname: boolean; bodies: string[] }>();
+  for (const form of new Set([person.name, ...person.aliases])) {
+    const body = form
+      .trim()
+      .split(/\s+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"))
+      .join('\\s+');
+    const flags = /^\p{Ll}/u.test(form) ? 'giu' : 'gu';
+    const named = form.split(/\s+/).some((w) => nameWords.has(w));
+    const surname = /^\p{Lu}[\p{L}-]*$/u.test(form.trim());
+    const key = `${flags} ${named} ${surname}`;
+    const group = groups.get(key) ?? { flags, named, surname, bodies: [] };
+    group.bodies.push(body);
+    groups.set(key, group);
+  }
+  for (const { flags, named, surname, bodies } of groups.values()) {
+    const alternation = bodies.sort((a, b) => b.length - a.length).join('|');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}\\-])(?:${alternation})(?![\\p{L}\\p{N}]|-\\p{L})`, flags);
+    aliases.push({ re, person, named, surname });
   }
   return aliases;
 }
