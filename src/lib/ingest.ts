@@ -13,6 +13,11 @@
  *   - Markdown-significant characters are backslash-escaped, so the rendered text is the input.
  */
 
+import { isCalendarDate } from './dates.ts';
+
+/** Re-exported for src/lib/bench/corpus.ts, which imports it from here; its home is colour.ts. */
+export { contrastRatio } from './colour.ts';
+
 /** An entry of content/outlets.json. */
 export interface OutletRecord {
   id: string;
@@ -255,15 +260,6 @@ export function articleSlug(outletId: string, title: string, date: string, taken
   return uniqueId(slug, taken);
 }
 
-/** True for a real calendar date written YYYY-MM-DD (rejects 2018-02-30, 2018-13-01, ...). */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Outlets
 
@@ -288,29 +284,6 @@ export function newOutlet(name: string, outlets: readonly OutletRecord[]): Outle
     OUTLET_PALETTE[outlets.length % OUTLET_PALETTE.length] ??
     '#000000';
   return { id, name: clean, shortName: clean, kind: 'News outlet', color };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Colour
-
-function relativeLuminance(hex: string): number {
-  const m = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(hex.trim());
-  if (!m || !m[1]) throw new Error(`not a hex colour: ${hex}`);
-  const h = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
-  const [r, g, b] = [0, 2, 4].map((i) => {
-    const v = parseInt(h.slice(i, i + 2), 16) / 255;
-    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** WCAG 2 contrast ratio between two hex colours (1 to 21). */
-export function contrastRatio(foreground: string, background = '#ffffff'): number {
-  const [a, b] = [relativeLuminance(foreground), relativeLuminance(background)].sort((x, y) => y - x) as [
-    number,
-    number,
-  ];
-  return (a + 0.05) / (b + 0.05);
 }
 
 // ---------------------------------------------------------------------------------------------
