@@ -14,6 +14,8 @@
  */
 
 import { isCalendarDate } from './dates.ts';
+import { writeArticleFile } from './frontmatter.ts';
+import type { ArticleFrontmatter } from './frontmatter.ts';
 
 /** Re-exported for src/lib/bench/corpus.ts, which imports it from here; its home is colour.ts. */
 export { contrastRatio } from './colour.ts';
@@ -289,37 +291,14 @@ export function newOutlet(name: string, outlets: readonly OutletRecord[]): Outle
 // ---------------------------------------------------------------------------------------------
 // Frontmatter and the whole plan
 
-/** A YAML double-quoted string (JSON strings are valid YAML). */
-const quoted = (value: string): string => JSON.stringify(value);
-
-/** An id written bare when YAML would read it back as the same string, quoted otherwise. */
-function idScalar(value: string): string {
-  const plain = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(value);
-  const reserved = /^(?:true|false|null|yes|no|on|off|y|n)$/.test(value);
-  return plain && !reserved ? value : quoted(value);
-}
-
-export interface ArticleFields {
-  title: string;
-  dek?: string;
-  outlet: string;
-  byline?: string;
-  dateline?: string;
-  published: string;
-  event: string;
+/** What ingest writes: an article always comes from a capture. */
+export interface ArticleFields extends ArticleFrontmatter {
   source: string;
 }
 
 /** The article file: frontmatter (keys in the collection's order), then one paragraph per block. */
 export function renderArticle(fields: ArticleFields, paragraphs: readonly string[]): string {
-  const lines = ['---', `title: ${quoted(fields.title)}`];
-  if (fields.dek) lines.push(`dek: ${quoted(fields.dek)}`);
-  lines.push(`outlet: ${idScalar(fields.outlet)}`);
-  if (fields.byline) lines.push(`byline: ${quoted(fields.byline)}`);
-  if (fields.dateline) lines.push(`dateline: ${quoted(fields.dateline)}`);
-  lines.push(`published: ${fields.published}`, `event: ${idScalar(fields.event)}`, `source: ${quoted(fields.source)}`);
-  lines.push('---', '');
-  return `${lines.join('\n')}\n${paragraphs.map(escapeMarkdown).join('\n\n')}\n`;
+  return writeArticleFile(fields, paragraphs.map(escapeMarkdown).join('\n\n'));
 }
 
 const optional = (value: string | undefined): string | undefined => {
