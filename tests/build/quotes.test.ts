@@ -1,10 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { $$, type ArticleRecord, idsOn, page, type QuoteRecord, readJson, type StatementRecord, text } from './dist.ts';
 
-const articles = readJson<ArticleRecord[]>('articles');
-const quotes = readJson<QuoteRecord[]>('quotes');
-const statements = readJson<StatementRecord[]>('statements');
-const articleById = new Map(articles.map((a) => [a.id, a]));
+let articles: ArticleRecord[];
+let quotes: QuoteRecord[];
+let statements: StatementRecord[];
+let articleById: Map<string, ArticleRecord>;
+
+beforeAll(() => {
+  articles = readJson<ArticleRecord[]>('articles');
+  quotes = readJson<QuoteRecord[]>('quotes');
+  statements = readJson<StatementRecord[]>('statements');
+  articleById = new Map(articles.map((a) => [a.id, a]));
+});
 
 describe('dist/data/quotes.json', () => {
   it('has quotes from every article, with the documented fields', () => {
