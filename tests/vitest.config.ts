@@ -23,6 +23,8 @@ export default getViteConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // A hang guard, not a speed test: a page in a browser starved of CPU may take many seconds.
+          testTimeout: 120_000,
           // One Chromium and one server for the whole run; files connect to them.
           globalSetup: ['tests/e2e/global-setup.ts'],
         },
