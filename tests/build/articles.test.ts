@@ -30,10 +30,15 @@ describe('dist/data/articles.json', () => {
     }
   });
 
-  it('orders articles newest event first', () => {
-    const events = articles.map((a) => a.event);
-    expect(events.indexOf('washington-2018')).toBe(0);
-    expect(new Set(events.slice(1))).toEqual(new Set(['tokyo-2017']));
+  it('orders articles newest event first, then newest article', () => {
+    const events = JSON.parse(readFileSync(join(ROOT, 'content/events.json'), 'utf8')) as {
+      id: string;
+      start: string;
+    }[];
+    const start = new Map(events.map((e) => [e.id, e.start]));
+    const keys = articles.map((a) => `${start.get(a.event)} ${a.published}`);
+    expect(new Set(articles.map((a) => a.event)).size, 'articles of more than one event').toBeGreaterThan(1);
+    expect(keys).toEqual([...keys].sort().reverse());
   });
 });
 
