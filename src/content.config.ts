@@ -29,7 +29,7 @@ const articles = defineCollection({
     published: day,
     /** Event id (content/events.json) the article reports. */
     event: reference('events'),
-    /** File name of the raw capture in shared/sources the text was copied from; null when added without one. */
+    /** File name of the raw capture (tests/fixtures/sources for the first five) the text was copied from; null when added without one. */
     source: z
       .string()
       .regex(/^[\w.-]+\.txt$/, { message: 'must be a capture file name such as 000_5e942213fc7ae62f.txt' })

@@ -26,8 +26,8 @@ import { createGzip } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import type { Config, Flags, Result } from 'lighthouse';
-import { CHROMIUM_ARGS } from '../../tests/e2e/browser.ts';
-import { serve } from '../../tests/e2e/serve.ts';
+import { CHROMIUM_ARGS } from './chromium.ts';
+import { serve } from './serve.ts';
 import { headersFor, parseHeadersFile } from '../lib/headers.ts';
 import { normalizeBase } from '../lib/urls.ts';
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { isCalendarDate } from '../lib/dates.ts';
+import { readFrontmatter } from '../lib/frontmatter.ts';
 import type { EventRecord } from '../lib/ingest.ts';
 import { paragraphsFromMarkdown } from '../lib/markdown.ts';
 import { buildQuoteCorpus, type Speaker } from '../lib/quotes/index.ts';
@@ -190,7 +191,7 @@ function checkRawDate(file: string, field: string): void {
   } catch {
     return; // not on disk (a loader other than glob): the schema's check is all we have
   }
-  const match = new RegExp(`^${field}:\\s*["']?([^"'\\n]*?)["']?\\s*$`, 'm').exec(raw.split(/^---\s*$/m)[1] ?? '');
-  if (match && !isCalendarDate(match[1] ?? ''))
-    throw new ContentError(file, field, `"${match[1]}" is not a real calendar date written YYYY-MM-DD`);
+  const written = readFrontmatter(raw)?.fields[field];
+  if (typeof written === 'string' && !isCalendarDate(written))
+    throw new ContentError(file, field, `"${written}" is not a real calendar date written YYYY-MM-DD`);
 }

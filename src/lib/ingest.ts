@@ -13,6 +13,13 @@
  *   - Markdown-significant characters are backslash-escaped, so the rendered text is the input.
  */
 
+import { isCalendarDate } from './dates.ts';
+import { writeArticleFile } from './frontmatter.ts';
+import type { ArticleFrontmatter } from './frontmatter.ts';
+
+/** Re-exported for src/lib/bench/corpus.ts, which imports it from here; its home is colour.ts. */
+export { contrastRatio } from './colour.ts';
+
 /** An entry of content/outlets.json. */
 export interface OutletRecord {
   id: string;
@@ -255,15 +262,6 @@ export function articleSlug(outletId: string, title: string, date: string, taken
   return uniqueId(slug, taken);
 }
 
-/** True for a real calendar date written YYYY-MM-DD (rejects 2018-02-30, 2018-13-01, ...). */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Outlets
 
@@ -291,62 +289,16 @@ export function newOutlet(name: string, outlets: readonly OutletRecord[]): Outle
 }
 
 // ---------------------------------------------------------------------------------------------
-// Colour
-
-function relativeLuminance(hex: string): number {
-  const m = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(hex.trim());
-  if (!m || !m[1]) throw new Error(`not a hex colour: ${hex}`);
-  const h = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
-  const [r, g, b] = [0, 2, 4].map((i) => {
-    const v = parseInt(h.slice(i, i + 2), 16) / 255;
-    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** WCAG 2 contrast ratio between two hex colours (1 to 21). */
-export function contrastRatio(foreground: string, background = '#ffffff'): number {
-  const [a, b] = [relativeLuminance(foreground), relativeLuminance(background)].sort((x, y) => y - x) as [
-    number,
-    number,
-  ];
-  return (a + 0.05) / (b + 0.05);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Frontmatter and the whole plan
 
-/** A YAML double-quoted string (JSON strings are valid YAML). */
-const quoted = (value: string): string => JSON.stringify(value);
-
-/** An id written bare when YAML would read it back as the same string, quoted otherwise. */
-function idScalar(value: string): string {
-  const plain = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(value);
-  const reserved = /^(?:true|false|null|yes|no|on|off|y|n)$/.test(value);
-  return plain && !reserved ? value : quoted(value);
-}
-
-export interface ArticleFields {
-  title: string;
-  dek?: string;
-  outlet: string;
-  byline?: string;
-  dateline?: string;
-  published: string;
-  event: string;
+/** What ingest writes: an article always comes from a capture. */
+export interface ArticleFields extends ArticleFrontmatter {
   source: string;
 }
 
 /** The article file: frontmatter (keys in the collection's order), then one paragraph per block. */
 export function renderArticle(fields: ArticleFields, paragraphs: readonly string[]): string {
-  const lines = ['---', `title: ${quoted(fields.title)}`];
-  if (fields.dek) lines.push(`dek: ${quoted(fields.dek)}`);
-  lines.push(`outlet: ${idScalar(fields.outlet)}`);
-  if (fields.byline) lines.push(`byline: ${quoted(fields.byline)}`);
-  if (fields.dateline) lines.push(`dateline: ${quoted(fields.dateline)}`);
-  lines.push(`published: ${fields.published}`, `event: ${idScalar(fields.event)}`, `source: ${quoted(fields.source)}`);
-  lines.push('---', '');
-  return `${lines.join('\n')}\n${paragraphs.map(escapeMarkdown).join('\n\n')}\n`;
+  return writeArticleFile(fields, paragraphs.map(escapeMarkdown).join('\n\n'));
 }
 
 const optional = (value: string | undefined): string | undefined => {

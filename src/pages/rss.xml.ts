@@ -5,7 +5,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCorpus } from '../data/corpus.ts';
-import { SITE, urls } from '../site.ts';
+import { SITE, siteDescription, urls } from '../site.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const corpus = await getCorpus();
@@ -15,7 +15,7 @@ export const GET: APIRoute = async ({ site }) => {
   );
   return rss({
     title: SITE.name,
-    description: SITE.description,
+    description: await siteDescription(),
     site: absolute(urls.home()),
     trailingSlash: true,
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },

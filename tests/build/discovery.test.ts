@@ -8,21 +8,24 @@ import { join } from 'node:path';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
-import { $, $$, allPages, type ArticleRecord, BASE, DIST, fileFor, page, readJson, text } from './dist.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { $, $$, BASE, DIST, fileFor, page, text } from './dist.ts';
 
 const is404 = (url: string) => /\/404(\.html|\/)?$/.test(url);
 /** Pages with an address of their own; the 404 page is served at whatever URL is missing. */
-const pages = allPages().filter((url) => !is404(url));
-const notFound = allPages().filter(is404);
-const articles = readJson<ArticleRecord[]>('articles');
+const pages = inject('builtPages').filter((url) => !is404(url));
+const notFound = inject('builtPages').filter(is404);
+const articles = inject('builtArticles');
 const read = (name: string) => readFileSync(join(DIST, name), 'utf8');
 const attr = (tree: Root, selector: string, name = 'content') => {
   const el = $(selector, tree);
   return el ? String(el.properties[name] ?? '') : undefined;
 };
 /** The build's public origin plus base path, read off the home page's canonical link. */
-const HOME = new URL(attr(page(BASE), 'link[rel="canonical"]', 'href') ?? '');
+let HOME: URL;
+beforeAll(() => {
+  HOME = new URL(attr(page(BASE), 'link[rel="canonical"]', 'href') ?? '');
+});
 /** A site-relative URL as the file it names, or null; absolute URLs must be on this site. */
 const local = (url: string) => {
   const absolute = new URL(url, HOME);

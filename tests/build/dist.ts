@@ -26,13 +26,18 @@ export function fileFor(urlPath: string): string | null {
 }
 
 export function readJson<T>(name: string): T {
-  return JSON.parse(readFileSync(join(DIST, 'data', `${name}.json`), 'utf8')) as T;
+  const file = join(DIST, 'data', `${name}.json`);
+  if (!existsSync(file)) throw new Error(`No data/${name}.json in ${DIST}: build the site first (npm run build).`);
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
 /** The parsed page at a site-relative URL path (base included); throws if there is none. */
 export function page(urlPath: string): Root {
   const file = fileFor(urlPath);
-  if (!file) throw new Error(`no page at ${urlPath}`);
+  if (!file)
+    throw new Error(
+      existsSync(join(DIST, 'index.html')) ? `no page at ${urlPath}` : `No build in ${DIST}: run npm run build first.`,
+    );
   let tree = cache.get(file);
   if (!tree) {
     tree = fromHtml(readFileSync(file, 'utf8'));

@@ -7,12 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { headersFor, parseCsp, parseHeadersFile } from '../../src/lib/headers.ts';
-import { $, $$, allPages, DIST, page, ROOT } from './dist.ts';
+import { $, $$, DIST, page, ROOT } from './dist.ts';
 
-const pages = allPages();
-const HEADERS_FILE = readFileSync(join(ROOT, 'public', '_headers'), 'utf8');
+const pages = inject('builtPages');
+const headersFile = () => readFileSync(join(ROOT, 'public', '_headers'), 'utf8');
 
 /** The page's <meta http-equiv="content-security-policy"> elements. */
 const cspMetas = (tree: Root) =>
@@ -48,9 +48,14 @@ describe('the Content-Security-Policy <meta> of every page', () => {
   });
 
   describe.each(pages)('%s', (url) => {
-    const tree = page(url);
-    const metas = cspMetas(tree);
-    const policy = parseCsp(String(metas[0]?.properties.content ?? ''));
+    let tree: Root;
+    let metas: Element[];
+    let policy: ReturnType<typeof parseCsp>;
+    beforeAll(() => {
+      tree = page(url);
+      metas = cspMetas(tree);
+      policy = parseCsp(String(metas[0]?.properties.content ?? ''));
+    });
 
     it('has one CSP <meta> in the head, before every script and inline style', () => {
       expect(metas).toHaveLength(1);
@@ -108,13 +113,17 @@ describe('the Content-Security-Policy <meta> of every page', () => {
 });
 
 describe('public/_headers (Netlify, Cloudflare Pages)', () => {
-  const rules = parseHeadersFile(HEADERS_FILE);
-  const headers = headersFor(rules, '/articles/some-article/');
+  let rules: ReturnType<typeof parseHeadersFile>;
+  let headers: ReturnType<typeof headersFor>;
+  beforeAll(() => {
+    rules = parseHeadersFile(headersFile());
+    headers = headersFor(rules, '/articles/some-article/');
+  });
   const header = (name: string) => headers[Object.keys(headers).find((k) => k.toLowerCase() === name) ?? ''];
 
   it('is copied into the build as is', () => {
     expect(existsSync(join(DIST, '_headers'))).toBe(true);
-    expect(readFileSync(join(DIST, '_headers'), 'utf8')).toBe(HEADERS_FILE);
+    expect(readFileSync(join(DIST, '_headers'), 'utf8')).toBe(headersFile());
   });
 
   it('applies to every path', () => {

@@ -1,9 +1,14 @@
 import type { Element } from 'hast';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { $, $$, fileFor, page, type QuoteRecord, readJson, type StatementRecord, text } from './dist.ts';
 
-const quotes = readJson<QuoteRecord[]>('quotes');
-const statements = readJson<StatementRecord[]>('statements');
+let quotes: QuoteRecord[];
+let statements: StatementRecord[];
+
+beforeAll(() => {
+  quotes = readJson<QuoteRecord[]>('quotes');
+  statements = readJson<StatementRecord[]>('statements');
+});
 const TOPICS = ['security', 'trade', 'abductees'];
 
 /** The quotes a topic page must show: those of every statement under the topic. */
@@ -17,7 +22,10 @@ function columnOf(cell: Element): string | undefined {
 }
 
 describe.each(TOPICS)('the %s topic page', (topic) => {
-  const tree = page(`/topics/${topic}/`);
+  let tree: ReturnType<typeof page>;
+  beforeAll(() => {
+    tree = page(`/topics/${topic}/`);
+  });
 
   it('shows every quote of the topic exactly once, in its outlet column and its statement row', () => {
     const expected = quotesOf(topic);

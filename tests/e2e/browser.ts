@@ -1,42 +1,17 @@
 /**
- * Shared browser plumbing for the e2e tests: one way to launch Chromium, one way to watch
+ * Shared browser plumbing for the e2e tests: one way to reach the run's Chromium, one way to watch
  * what a page does (errors, failed requests, requests to other origins), and the list of
  * pages to visit (the sitemap when the build has one, else every HTML file of the build).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { allPages, BASE, DIST } from '../build/dist.ts';
 
 export { BASE, DIST };
 
-/** Debian's Chromium; playwright-core ships no browser of its own. */
-export const CHROMIUM = '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/**
- * Launches headless Chromium. A missing browser is a failure, never a skip: on CI the
- * image must provide it; on a developer machine the message says how to install it.
- */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    if (process.env.CI === 'true')
-      throw new Error(
-        `Chromium not found at ${CHROMIUM} on CI: the CI image must install the "chromium" package ` +
-          '(apt-get install chromium) before the browser tests run.',
-      );
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`sudo apt-get install chromium\``);
-  }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}
+// launchBrowser stays importable from here for src/cli/bench.ts until it imports src/cli/chromium.ts.
+export { CHROMIUM, CHROMIUM_ARGS, launchBrowser, requireChromium } from '../../src/cli/chromium.ts';
 
 /** Throws with a helpful message when the build under test lacks a file. */
 export function requireBuilt(relativePath: string): void {

@@ -4,24 +4,25 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, DIST, launchBrowser, requireBuilt, watch } from './browser.ts';
+import { BASE, requireBuilt, watch } from './browser.ts';
 import type { Watch } from './browser.ts';
-import { serve } from './serve.ts';
-import type { StaticServer } from './serve.ts';
+import { connectBrowser } from './connect.ts';
 
 const NPR = 'npr-trump-japan-visit-2017';
 const REUTERS = 'reuters-shoot-missiles-2017';
 const PREVIEW = 'nikkei-alliance-preview-2017';
 const STILL_ON = 'nikkei-pressure-still-on-2018';
 
-let server: StaticServer;
+/** The served site: its origin, and its URL with the base path. */
+const server = { origin: '', url: '' };
 let browser: Browser;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
   requireBuilt('search/index.html');
-  server = await serve(DIST, { base: BASE });
-  browser = await launchBrowser();
+  let connected;
+  ({ browser, ...connected } = await connectBrowser());
+  Object.assign(server, connected);
 });
 
 afterEach(async () => {
@@ -31,12 +32,15 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
-/** Opens a page of the site (path relative to the base) and records requests, errors and dialogs. */
-async function open(path = 'search/'): Promise<Watch> {
+/**
+ * Opens a page of the site (path relative to the base) and records requests, errors and dialogs.
+ * `clock`: the page's timers run on a clock the test can stop (see pauseClock).
+ */
+async function open(path = 'search/', { clock = false } = {}): Promise<Watch> {
   context = await browser.newContext();
+  if (clock) await context.clock.install();
   const page = await context.newPage();
   const watched = watch(page);
   await page.goto(server.url + path);
@@ -103,6 +107,15 @@ async function back(page: Page, param: string, value: string | null): Promise<vo
     value,
   ] as const);
   await settled(page);
+}
+
+/**
+ * Stops the page's clock (installed by open's `clock`): from here its timers, the search's debounce
+ * and its quiet time among them, fire only when the test moves time on (clock.runFor) or resumes it.
+ * The page then sees the reader's pace the test describes, however slow the machine is.
+ */
+async function pauseClock(page: Page): Promise<void> {
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
 }
 
 const isData = (url: string) => /search-(records|index)\.json/.test(url);
@@ -324,10 +337,13 @@ describe('search page: searching', () => {
   });
 
   it('submitting the form searches at once and adds a history entry', async () => {
-    const { page } = await open();
+    const { page } = await open('search/', { clock: true });
     await type(page, 'Suga');
+    // Enter comes before the typing's debounce would have fired, however long the machine takes between the two.
+    await pauseClock(page);
     await input(page).fill('Bolton');
     await input(page).press('Enter');
+    await page.clock.resume();
     await settled(page);
     expect(params(page).get('q')).toBe('Bolton');
     expect(await resultIds(page)).toEqual(['nikkei-pressure-still-on-2018']);
@@ -337,8 +353,9 @@ describe('search page: searching', () => {
   });
 
   it('announces one count when the reader pauses, never "No results" for a word half-typed', async () => {
-    const { page } = await open();
+    const { page } = await open('search/', { clock: true });
     await input(page).focus();
+    await pauseClock(page);
     await page.evaluate(() => {
       const log: Array<{ status: string; items: number }> = [];
       (window as unknown as { searchLog: typeof log }).searchLog = log;
@@ -348,8 +365,13 @@ describe('search page: searching', () => {
       new MutationObserver(record).observe(status, { childList: true, characterData: true, subtree: true });
       new MutationObserver(record).observe(results, { childList: true });
     });
-    // Slower than the search's own debounce, so every keystroke is searched.
-    await input(page).pressSequentially('maximum pressure', { delay: 250 });
+    // 250 ms of the page's time between keys: past the search's debounce, so every keystroke is searched,
+    // and short of its quiet time, so nothing is announced until the reader stops.
+    for (const key of 'maximum pressure') {
+      await input(page).press(key === ' ' ? 'Space' : key);
+      await page.clock.runFor(250);
+    }
+    await page.clock.resume();
     await settled(page);
     const log = await page.evaluate(
       () => (window as unknown as { searchLog: Array<{ status: string; items: number }> }).searchLog,
@@ -501,7 +523,7 @@ describe('search page: safety', () => {
         .locator('#search-results a')
         .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       for (const href of hrefs) expect(href.startsWith(`${BASE}articles/`)).toBe(true);
-      await page.waitForTimeout(200); // time for any injected handler to have fired
+      await page.waitForLoadState('networkidle'); // anything injected has loaded, or failed, and fired its handler
       expect(dialogs).toEqual([]);
       expect(errors).toEqual([]);
     });

@@ -7,25 +7,22 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type QuoteRecord, readJson } from '../build/dist.ts';
-import { BASE, DIST, launchBrowser, requireBuilt, sitePages, watch } from './browser.ts';
+import { BASE, watch } from './browser.ts';
 import type { Watch } from './browser.ts';
-import { serve } from './serve.ts';
-import type { StaticServer } from './serve.ts';
+import { connectBrowser } from './connect.ts';
 
 const SHOTS = '/tmp/parallax-shots';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
-let server: StaticServer;
+let origin: string;
 let browser: Browser;
 let contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  requireBuilt('index.html');
-  server = await serve(DIST, { base: BASE });
-  browser = await launchBrowser();
+  ({ browser, origin } = await connectBrowser());
   mkdirSync(SHOTS, { recursive: true });
 });
 
@@ -36,7 +33,6 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 /** Opens a URL path (base included) in a fresh context and watches it from the first request. */
@@ -44,7 +40,7 @@ async function open(path: string, options: BrowserContextOptions = {}, expect404
   const context = await browser.newContext(options);
   contexts.push(context);
   const page = await context.newPage();
-  const target = server.origin + path;
+  const target = origin + path;
   const watched = watch(page, { expectedStatus: (url, status) => expect404 && status === 404 && url === target });
   const response = await page.goto(target);
   expect(response?.status(), path).toBe(expect404 ? 404 : 200);
@@ -79,7 +75,7 @@ const focusRing = (page: Page) =>
     };
   });
 
-const pages = sitePages();
+const pages = inject('sitePages');
 
 /** One URL per page type, from the sitemap (or the build); each type must exist. */
 const PAGE_TYPES: Array<[string, RegExp]> = [

@@ -2,11 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { formatDay, formatDayRange, isCalendarDate, toIsoDay } from '../../src/lib/dates.ts';
 
 describe('isCalendarDate', () => {
-  it.each(['2017-11-06', '2018-06-07', '2016-02-29'])('accepts %s', (d) => expect(isCalendarDate(d)).toBe(true));
-  it.each(['2017-02-30', '2017-13-01', '2017-00-10', '2017-1-6', '06/11/2017', '2017-11-06T00:00:00Z', ''])(
-    'rejects %j',
-    (d) => expect(isCalendarDate(d)).toBe(false),
+  it.each(['2017-11-06', '2018-06-07', '2016-02-29', '2020-02-29', '2000-02-29'])('accepts %s', (d) =>
+    expect(isCalendarDate(d)).toBe(true),
   );
+  it.each([
+    '2017-02-29',
+    '2017-02-30',
+    '2017-13-01',
+    '2017-00-10',
+    '2017-11-31',
+    '1900-02-29',
+    '2017-1-6',
+    '06/11/2017',
+    '2017-11-06T00:00:00Z',
+    '2017-11-06T00:00',
+    '',
+  ])('rejects %j', (d) => expect(isCalendarDate(d)).toBe(false));
 });
 
 describe('day formatting', () => {

@@ -1,28 +1,55 @@
 /**
  * Fidelity: every article file says exactly what its raw capture says.
  *
- * For each content/articles/*.md the capture named by `source` (in ../shared/sources, next to the
- * repo) is split into blocks, page furniture is removed by the rules in tests/fixtures/furniture.ts,
- * and what is left must equal, block for block and in order, the article as the site renders it:
- * headline, dek, then the `##` headings and paragraphs of the body (rendered to plain text by the
- * site's own paragraphsFromMarkdown), the first paragraph with its dateline opening put back.
+ * For each of the five articles the capture named by `source` (tests/fixtures/sources, with the
+ * README that says which is which and what is page furniture) is split into blocks, page furniture
+ * is removed by the rules in tests/fixtures/furniture.ts, and what is left must equal, block for
+ * block and in order, the article as the site renders it: headline, dek, then the `##` headings and
+ * paragraphs of the body (rendered to plain text by the site's own paragraphsFromMarkdown), the
+ * first paragraph with its dateline opening put back. Both copies are checked: content/articles
+ * (what the site shows) and tests/fixtures/quotes/five-articles (the pinned copy the quote gold test
+ * reads, so adding or correcting an article never changes what the hand labels are scored against).
+ *
+ * Nothing is read while the file is collected. A missing capture fails one test, which names it;
+ * the tests that need it are skipped with the same name.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { diffArrays } from 'diff';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { describe, expect, it } from 'vitest';
-import { contrastRatio } from '../../src/lib/ingest.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { TestContext } from 'vitest';
+import { contrastRatio, hue } from '../../src/lib/colour.ts';
 import { paragraphsFromMarkdown } from '../../src/lib/markdown.ts';
 import { articleBlocks, classify, RULES } from '../fixtures/furniture.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const SOURCES = resolve(ROOT, '..', 'shared', 'sources');
+const SOURCES = join(ROOT, 'tests', 'fixtures', 'sources');
 const ARTICLES = join(ROOT, 'content', 'articles');
+const PINNED = join(ROOT, 'tests', 'fixtures', 'quotes', 'five-articles');
+
+/** The running test: one that needs a missing capture is skipped, and the presence test below fails. */
+let running: TestContext | undefined;
+beforeEach((context) => {
+  running = context;
+});
+
+/** A file the tests need; a missing one is named, and a missing capture fails one test only. */
+function read(file: string): string {
+  if (!existsSync(file)) {
+    const missing = `missing test fixture ${relative(ROOT, file)}`;
+    if (file.startsWith(SOURCES) && running)
+      running.skip(`${missing} (the failing test "the captures are all in tests/fixtures/sources" names it)`);
+    throw new Error(missing);
+  }
+  return readFileSync(file, 'utf8');
+}
+const readJsonFile = <T>(file: string): T => JSON.parse(read(file)) as T;
+const markdownFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.md'));
 
 /** The five articles and the facts their frontmatter must carry (see the brief and sources/README.md). */
 const EXPECTED: Record<string, Expected> = {
@@ -92,13 +119,13 @@ interface Event {
   start: string;
   end: string;
 }
-const outlets = JSON.parse(readFileSync(join(ROOT, 'content', 'outlets.json'), 'utf8')) as Outlet[];
-const events = JSON.parse(readFileSync(join(ROOT, 'content', 'events.json'), 'utf8')) as Event[];
+const outlets = (): Outlet[] => readJsonFile<Outlet[]>(join(ROOT, 'content', 'outlets.json'));
+const events = (): Event[] => readJsonFile<Event[]>(join(ROOT, 'content', 'events.json'));
 
 /** Rows of the table in sources/README.md: file -> headline and publication date. */
 function readmeTable(): Map<string, { outlet: string; headline: string; published: string }> {
   const rows = new Map<string, { outlet: string; headline: string; published: string }>();
-  for (const line of readFileSync(join(SOURCES, 'README.md'), 'utf8').split('\n')) {
+  for (const line of read(join(SOURCES, 'README.md')).split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
     const file = cells[1] ?? '';
     if (!/\.txt$/.test(file)) continue;
@@ -207,34 +234,37 @@ function checkArticle(markdown: string, capture: string, headings: readonly stri
   return [...article.problems, ...compareBlocks(source, article.blocks)];
 }
 
-const read = (file: string): string => readFileSync(file, 'utf8');
-const articleFiles = readdirSync(ARTICLES).filter((f) => f.endsWith('.md'));
-const captures = existsSync(SOURCES) ? readdirSync(SOURCES).filter((f) => f.endsWith('.txt')) : [];
+const captureOf = (id: string): string => read(join(SOURCES, (EXPECTED[id] as Expected).source));
 
 describe('the captures', () => {
-  it('are where the tests look for them (../shared/sources from the repo root)', () => {
-    expect(existsSync(SOURCES), SOURCES).toBe(true);
-    expect(captures.sort()).toEqual(
-      Object.values(EXPECTED)
-        .map((e) => e.source)
-        .sort(),
-    );
+  it('are all in tests/fixtures/sources, one per article', () => {
+    const present = existsSync(SOURCES) ? readdirSync(SOURCES).filter((f) => f.endsWith('.txt')) : [];
+    const wanted = Object.values(EXPECTED).map((e) => e.source);
+    expect(
+      wanted.filter((f) => !present.includes(f)),
+      `missing from ${relative(ROOT, SOURCES)}`,
+    ).toEqual([]);
+    expect(
+      present.filter((f) => !wanted.includes(f)),
+      'captures no article is checked against',
+    ).toEqual([]);
+    expect(existsSync(join(SOURCES, 'README.md')), `${relative(ROOT, SOURCES)}/README.md`).toBe(true);
   });
 
   it('each have exactly one article', () => {
-    const named = articleFiles.map((f) => parseFrontmatter(read(join(ARTICLES, f))).frontmatter.source);
-    for (const capture of captures)
+    const named = markdownFiles(ARTICLES).map((f) => parseFrontmatter(read(join(ARTICLES, f))).frontmatter.source);
+    for (const { source } of Object.values(EXPECTED))
       expect(
-        named.filter((s) => s === capture),
-        capture,
+        named.filter((s) => s === source),
+        source,
       ).toHaveLength(1);
   });
 
   it('every furniture rule matches something in the captures (no speculative rules)', () => {
     const used = new Set<string>();
-    for (const [id, expected] of Object.entries(EXPECTED)) {
+    for (const id of Object.keys(EXPECTED)) {
       const title = parseFrontmatter(read(join(ARTICLES, `${id}.md`))).frontmatter.title as string;
-      for (const block of classify(read(join(SOURCES, expected.source)), title)) {
+      for (const block of classify(captureOf(id), title)) {
         for (const rule of RULES) if (rule.test(block, block.context)) used.add(rule.name);
       }
     }
@@ -244,40 +274,40 @@ describe('the captures', () => {
 
 describe('every article file', () => {
   // Editors may add articles from captures kept elsewhere (or none): those are checked by the schema;
-  // every capture archived in shared/sources must be one of the verified articles below.
-  it.each(articleFiles)('%s has only known frontmatter keys and a verified or external source', (file) => {
-    const { frontmatter } = parseFrontmatter(read(join(ARTICLES, file)));
-    const source = frontmatter.source as string | null | undefined;
-    if (typeof source === 'string' && existsSync(join(SOURCES, source)))
-      expect(
-        Object.values(EXPECTED).map((e) => e.source),
-        `capture ${source}`,
-      ).toContain(source);
-    expect(Object.keys(frontmatter).filter((k) => !FRONTMATTER_KEYS.includes(k))).toEqual([]);
+  // a capture archived in tests/fixtures/sources must be one of the verified articles below.
+  it('has only known frontmatter keys and a verified or external source', () => {
+    const verified = Object.values(EXPECTED).map((e) => e.source);
+    const problems: string[] = [];
+    for (const file of markdownFiles(ARTICLES)) {
+      const { frontmatter } = parseFrontmatter(read(join(ARTICLES, file)));
+      const source = frontmatter.source as string | null | undefined;
+      if (typeof source === 'string' && existsSync(join(SOURCES, source)) && !verified.includes(source))
+        problems.push(`${file}: capture ${source} is archived but not verified`);
+      for (const key of Object.keys(frontmatter).filter((k) => !FRONTMATTER_KEYS.includes(k)))
+        problems.push(`${file}: unknown frontmatter key "${key}"`);
+    }
+    expect(problems).toEqual([]);
   });
 });
 
 describe.each(Object.entries(EXPECTED))('%s', (id, expected) => {
-  const file = join(ARTICLES, `${id}.md`);
-  const markdown = existsSync(file) ? read(file) : '';
-  const capture = read(join(SOURCES, expected.source));
+  const markdown = (): string => read(join(ARTICLES, `${id}.md`));
 
   it('exists, with frontmatter matching the sources README and the collections', () => {
-    expect(markdown, file).not.toBe('');
-    const fm = parseFrontmatter(markdown).frontmatter as Record<string, unknown>;
+    const fm = parseFrontmatter(markdown()).frontmatter as Record<string, unknown>;
     const row = readmeTable().get(expected.source);
-    expect(row, 'row in sources/README.md').toBeDefined();
+    expect(row, 'row in tests/fixtures/sources/README.md').toBeDefined();
     expect(fm.source).toBe(expected.source);
     expect(fm.title).toBe(row?.headline);
     expect(fm.outlet).toBe(expected.outlet);
-    expect(outlets.find((o) => o.id === fm.outlet)?.name).toBe(row?.outlet);
+    expect(outlets().find((o) => o.id === fm.outlet)?.name).toBe(row?.outlet);
     expect(fm.event).toBe(expected.event);
     expect(fm.dateline).toBe(expected.dateline);
     // YAML reads a bare date as a Date; the site's schema does the same.
     expect(fm.published).toBeInstanceOf(Date);
     const published = (fm.published as Date).toISOString().slice(0, 10);
     expect(published).toBe(row?.published);
-    const event = events.find((e) => e.id === fm.event);
+    const event = events().find((e) => e.id === fm.event);
     expect(event).toBeDefined();
     expect(published >= (event?.start ?? '') && published <= (event?.end ?? '')).toBe(true);
     if (expected.outlet === 'reuters') expect(fm.byline).toBeUndefined();
@@ -285,20 +315,36 @@ describe.each(Object.entries(EXPECTED))('%s', (id, expected) => {
   });
 
   it('says exactly what the capture says, paragraph by paragraph', () => {
-    expect(checkArticle(markdown, capture, expected.headings)).toEqual([]);
+    expect(checkArticle(markdown(), captureOf(id), expected.headings)).toEqual([]);
+  });
+
+  it('has a pinned copy for the quote gold test that says exactly what the capture says too', () => {
+    expect(checkArticle(read(join(PINNED, `${id}.md`)), captureOf(id), expected.headings)).toEqual([]);
+  });
+});
+
+describe('the pinned copy (tests/fixtures/quotes/five-articles)', () => {
+  it('holds the five articles and nothing else', () => {
+    expect(markdownFiles(PINNED).sort()).toEqual(
+      Object.keys(EXPECTED)
+        .map((id) => `${id}.md`)
+        .sort(),
+    );
   });
 });
 
 describe('the fidelity check can fail', () => {
-  const expected = EXPECTED['reuters-shoot-missiles-2017'] as Expected;
-  const markdown = read(join(ARTICLES, 'reuters-shoot-missiles-2017.md'));
-  const capture = read(join(SOURCES, expected.source));
+  const id = 'reuters-shoot-missiles-2017';
+  const expected = EXPECTED[id] as Expected;
   const paragraph =
     'Trump also pressed Japan to lower its trade deficit with the United States and buy more U.S. military hardware.';
   const next = 'Abe, for his part, said Tokyo would shoot down missiles “if necessary”.';
-  const check = (md: string): string[] => checkArticle(md, capture, expected.headings);
+  const check = (md: string): string[] => checkArticle(md, captureOf(id), expected.headings);
+  // The pinned copy: a correction an editor makes to content/articles changes nothing here.
+  const original = (): string => read(join(PINNED, `${id}.md`));
 
   it('the untouched article passes (baseline for the cases below)', () => {
+    const markdown = original();
     expect(markdown).toContain(paragraph);
     expect(markdown).toContain(next);
     expect(check(markdown)).toEqual([]);
@@ -334,15 +380,16 @@ describe('the fidelity check can fail', () => {
   ];
 
   it.each(tampered)('rejects %s', (_name, tamper) => {
+    const markdown = original();
     const bad = tamper(markdown);
     expect(bad).not.toBe(markdown);
     expect(check(bad).length).toBeGreaterThan(0);
   });
 
   it('rejects a link definition that swallows literal brackets ("[military options]")', () => {
-    const nikkei = read(join(ARTICLES, 'nikkei-alliance-preview-2017.md'));
-    const { source, headings } = EXPECTED['nikkei-alliance-preview-2017'] as Expected;
-    const text = read(join(SOURCES, source));
+    const nikkei = read(join(PINNED, 'nikkei-alliance-preview-2017.md'));
+    const { headings } = EXPECTED['nikkei-alliance-preview-2017'] as Expected;
+    const text = captureOf('nikkei-alliance-preview-2017');
     expect(nikkei).toContain('[military options]');
     expect(checkArticle(nikkei, text, headings)).toEqual([]);
     const problems = checkArticle(`${nikkei}\n[military options]: https://example.com/\n`, text, headings);
@@ -353,7 +400,7 @@ describe('the fidelity check can fail', () => {
   });
 
   it('names what is missing and what was added', () => {
-    const bad = markdown.replace(paragraph, 'Trump also pressed Japan to lower its trade deficit.');
+    const bad = original().replace(paragraph, 'Trump also pressed Japan to lower its trade deficit.');
     expect(check(bad)).toEqual([
       `missing from the article: ${paragraph.slice(0, 100)}…`,
       'not in the capture: Trump also pressed Japan to lower its trade deficit.',
@@ -369,26 +416,19 @@ describe('outlet colours', () => {
     expect(contrastRatio('#777777')).toBeLessThan(4.5);
   });
 
-  it.each(outlets.map((o) => [o.id, o.color] as const))('%s (%s) reaches 4.5:1 as text on white', (_id, color) => {
-    expect(color).toMatch(/^#[0-9a-f]{6}$/i);
-    expect(contrastRatio(color, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+  it('each reach 4.5:1 as text on white', () => {
+    for (const { id, color } of outlets()) {
+      expect(color, id).toMatch(/^#[0-9a-f]{6}$/i);
+      expect(contrastRatio(color, '#ffffff'), `${id} (${color})`).toBeGreaterThanOrEqual(4.5);
+    }
   });
 
   it('are clearly different hues', () => {
-    const hue = (hex: string): number => {
-      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
-      const max = Math.max(r, g, b);
-      const d = max - Math.min(r, g, b);
-      const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
-      return (h * 60 + 360) % 360;
-    };
-    const hues = outlets.map((o) => hue(o.color));
-    for (let i = 0; i < hues.length; i++) {
-      for (let j = i + 1; j < hues.length; j++) {
-        const a = hues[i] ?? 0;
-        const b = hues[j] ?? 0;
-        const distance = Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
-        expect(distance, `${outlets[i]?.id} vs ${outlets[j]?.id}`).toBeGreaterThanOrEqual(45);
+    const all = outlets();
+    for (const [i, a] of all.entries()) {
+      for (const b of all.slice(i + 1)) {
+        const d = Math.abs(hue(a.color) - hue(b.color));
+        expect(Math.min(d, 360 - d), `${a.id} vs ${b.id}`).toBeGreaterThanOrEqual(45);
       }
     }
   });
