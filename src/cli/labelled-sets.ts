@@ -60,7 +60,7 @@ export function readLabelledSet(dir: string, people: Person[]): LabelledSet {
 export function readFiveArticles(people: Person[]): LabelledSet {
   return {
     label: 'five articles',
-    articles: articlesIn(join(ROOT, 'content', 'articles')),
+    articles: articlesIn(join(ROOT, 'tests', 'fixtures', 'quotes', 'five-articles')),
     gold: readJson<{ quotes: GoldQuote[] }>(join(ROOT, 'tests', 'fixtures', 'quotes', 'gold.json')).quotes,
     people,
   };

@@ -1,3 +1,4 @@
+import { readFrontmatter } from '../frontmatter.ts';
 import { paragraphsFromMarkdown } from '../markdown.ts';
 import { nameKey } from './names.ts';
 import type { ArticleText, Person, Quote, QuoteKind } from './types.ts';
@@ -334,31 +335,16 @@ export function formatScoresByCorpus(columns: Array<{ label: string; scores: Quo
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-/** Splits `---` YAML frontmatter from the body and reads its top-level `key: value` scalars. */
-export function splitFrontmatter(source: string): { data: Record<string, string>; body: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
-  if (!m) return { data: {}, body: source };
-  const data: Record<string, string> = {};
-  for (const line of (m[1] ?? '').split(/\r?\n/)) {
-    const kv = /^([A-Za-z_][\w-]*):\s*(.*)$/.exec(line);
-    if (!kv || kv[1] === undefined) continue;
-    let value = (kv[2] ?? '').trim();
-    if (/^".*"$/.test(value)) value = value.slice(1, -1).replace(/\\"/g, '"').replace(/\\\\/g, '\\');
-    else if (/^'.*'$/.test(value)) value = value.slice(1, -1).replace(/''/g, "'");
-    data[kv[1]] = value;
-  }
-  return { data, body: source.slice(m[0].length) };
-}
-
 /** The engine's view of one Markdown article file. */
 export function articleFromMarkdown(id: string, source: string): ArticleText {
-  const { data, body } = splitFrontmatter(source);
+  const file = readFrontmatter(source);
+  const data = file?.fields ?? {};
   return {
     id,
     outlet: data.outlet ?? '',
     event: data.event ?? '',
     title: data.title ?? '',
-    paragraphs: paragraphsFromMarkdown(body),
+    paragraphs: paragraphsFromMarkdown(file?.body ?? source),
   };
 }
 

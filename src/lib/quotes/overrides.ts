@@ -23,17 +23,14 @@ export function overridesByText(
   const people = known.people && new Set(known.people.map((p) => p.id));
   const topics = known.topics && new Set(known.topics.map((t) => t.id));
   const map = new Map<string, QuoteOverride>();
+  const list = (ids: Set<string>) => [...ids].sort().join(', ');
   for (const [i, o] of overrides.entries()) {
-    const where = `quotes[${i}]`;
-    if (!texts.has(normalizeText(o.text)))
-      throw new Error(`${where}.text: no quotation in article "${article.id}" has the text "${o.text}"`);
+    const field = (name: string) => `article "${article.id}": field "quotes[${i}].${name}"`;
+    if (!texts.has(normalizeText(o.text))) throw new Error(`${field('text')}: no quotation has the text "${o.text}"`);
     if (people && o.speaker !== undefined && o.speaker !== null && !people.has(o.speaker))
-      throw new Error(
-        `${where}.speaker: unknown person "${o.speaker}" for the quote "${o.text}" in article "${article.id}"`,
-      );
+      throw new Error(`${field('speaker')}: unknown person "${o.speaker}" (known: ${list(people)})`);
     for (const id of topics ? (o.topics ?? []) : [])
-      if (!topics!.has(id))
-        throw new Error(`${where}.topics: unknown topic "${id}" for the quote "${o.text}" in article "${article.id}"`);
+      if (!topics!.has(id)) throw new Error(`${field('topics')}: unknown topic "${id}" (known: ${list(topics!)})`);
     map.set(normalizeText(o.text), o);
   }
   return map;

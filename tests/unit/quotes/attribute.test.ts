@@ -420,7 +420,7 @@ describe('overrides', () => {
   it('throw on an unknown speaker', () => {
     expect(() =>
       attributeQuotes(article, extracted, fixturePeople(), [{ text: 'disaster', speaker: 'nobody' }]),
-    ).toThrow(/quotes\[0\]\.speaker: unknown person "nobody"/);
+    ).toThrow(/field "quotes\[0\]\.speaker": unknown person "nobody"/);
   });
 });
 

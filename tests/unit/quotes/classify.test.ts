@@ -248,7 +248,7 @@ describe('overrides', () => {
   it('throw on an unknown quote or topic', () => {
     expect(() => classify(article, [{ text: 'nope', topics: ['trade'] }])).toThrow(/quotes.*"nope"/);
     expect(() => classify(article, [{ text: 'Missiles are coming,', topics: ['sport'] }])).toThrow(
-      /unknown topic "sport"/,
+      /quotes\[0\]\.topics": unknown topic "sport"/,
     );
   });
 });

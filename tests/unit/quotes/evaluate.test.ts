@@ -8,7 +8,6 @@ import {
   labelsAsQuotes,
   scoreOnAgreement,
   scoreQuotes,
-  splitFrontmatter,
 } from '../../../src/lib/quotes/evaluate.ts';
 import type { GoldQuote } from '../../../src/lib/quotes/evaluate.ts';
 import { buildQuoteCorpus } from '../../../src/lib/quotes/index.ts';
@@ -166,12 +165,10 @@ describe('a second annotator, scored like the engine', () => {
 });
 
 describe('frontmatter', () => {
-  it('reads scalar fields and strips quotes', () => {
-    const { data, body } = splitFrontmatter(
-      '---\ntitle: "A \\"quoted\\" title"\noutlet: npr\npublished: 2017-11-06\n---\n\nBody.\n',
-    );
-    expect(data).toEqual({ title: 'A "quoted" title', outlet: 'npr', published: '2017-11-06' });
-    expect(body.trim()).toBe('Body.');
+  it('reads the fields through the one frontmatter reader, quoted titles included', () => {
+    const a = articleFromMarkdown('x', '---\ntitle: "A \\"quoted\\" title"\noutlet: npr\nevent: e\n---\n\nBody.\n');
+    expect(a).toMatchObject({ title: 'A "quoted" title', outlet: 'npr', event: 'e' });
+    expect(a.paragraphs.map((p) => p.text)).toEqual(['Body.']);
   });
 
   it('builds an article with its paragraphs and headings', () => {
