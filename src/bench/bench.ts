@@ -3,7 +3,7 @@
  *
  *   --sizes 5,50,500,5000   corpus sizes (articles)
  *   --runs 3                timed runs per measurement (medians are reported)
- *   --seed parallax         corpus seed (src/lib/bench/corpus.ts)
+ *   --seed parallax         corpus seed (src/bench/corpus.ts)
  *   --skip-browser          no Chromium measurements
  *   --out docs/benchmarks.md  where the report goes (between its bench markers; "-" for none)
  *   --timeout 1800          seconds before a build is abandoned (larger sizes are then skipped)
@@ -34,8 +34,8 @@ import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generateCorpus } from '../lib/bench/corpus.ts';
-import type { BenchCorpus } from '../lib/bench/corpus.ts';
+import { generateCorpus } from './corpus.ts';
+import type { BenchCorpus } from './corpus.ts';
 import { paragraphsFromMarkdown } from '../lib/markdown.ts';
 import { alignQuotes } from '../lib/quotes/align.ts';
 import { attributeQuotes } from '../lib/quotes/attribute.ts';
@@ -43,7 +43,7 @@ import { classifyQuotes } from '../lib/quotes/classify.ts';
 import { extractQuotes } from '../lib/quotes/extract.ts';
 import type { ArticleText } from '../lib/quotes/types.ts';
 import { serve } from '../../tests/e2e/serve.ts';
-import { ASTRO_BIN, buildEnv, readBaseContent, ROOT, writeCorpusProject } from './project-copy.ts';
+import { ASTRO_BIN, buildEnv, readBaseContent, ROOT, writeCorpusProject } from '../cli/project-copy.ts';
 
 const TIME_BIN = '/usr/bin/time';
 /** node_modules entries a build writes into (caches): the copy gets its own, empty. */
@@ -727,7 +727,7 @@ async function writeReport(path: string, block: string): Promise<void> {
   const next =
     start >= 0 && end > start
       ? previous.slice(0, start) + block + previous.slice(end + MARK_END.length)
-      : `# Benchmarks\n\nWritten by \`npm run bench\` (src/cli/bench.ts) between the bench markers; notes outside them are kept.\n\n${block}\n`;
+      : `# Benchmarks\n\nWritten by \`npm run bench\` (src/bench/bench.ts) between the bench markers; notes outside them are kept.\n\n${block}\n`;
   // Formatted as `npm run lint` expects (aligned table columns), when Prettier is installed.
   let formatted = next;
   try {
