@@ -27,7 +27,7 @@ export interface EngineResult {
   firstBytes: number;
   /** Median over the latency queries of the bytes each fetched after the first. */
   laterBytes: number;
-  /** Per latency query and run: ms from asking to results on screen (Parallax) or in hand with excerpts (Pagefind). */
+  /** Per latency query and run, timed in the page: ms from asking to results on screen (Parallax: form submitted, results drawn) or in hand with excerpts (Pagefind's API: not drawn). */
   latencies: number[];
 }
 
@@ -63,15 +63,16 @@ const isDownload: Record<Engine, (url: string) => boolean> = {
 /** The article id of a result URL (…/articles/<id>/). */
 const articleOf = (url: string): string => /\/articles\/([^/]+)\/?/.exec(url)?.[1] ?? url;
 
-/** Asks one engine one query in an open page; resolves with the ranked article ids. */
-async function ask(page: Page, engine: Engine, query: string): Promise<string[]> {
+/** Asks one engine one query in an open page: the ranked article ids, and the ms it took, timed in the page. */
+async function ask(page: Page, engine: Engine, query: string): Promise<{ ranked: string[]; ms: number }> {
   if (engine === 'pagefind')
     return page.evaluate(async (q) => {
       const pagefind = (window as unknown as { __pagefind: PagefindApi }).__pagefind;
+      const start = performance.now();
       const found = await pagefind.search(q);
       // A results page shows ten results, each with its title and excerpt: load those.
       const shown = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
-      return shown.map((d) => d.url);
+      return { ranked: shown.map((d) => d.url), ms: performance.now() - start };
     }, query);
   return page.evaluate(async (q) => {
     const root = document.querySelector('parallax-search') as HTMLElement;
@@ -79,6 +80,7 @@ async function ask(page: Page, engine: Engine, query: string): Promise<string[]>
     const form = root.querySelector('form') as HTMLFormElement;
     const results = document.querySelector('#search-results') as HTMLElement;
     input.value = q;
+    const start = performance.now();
     await new Promise<void>((done) => {
       const observer = new MutationObserver(() => {
         if (results.hasAttribute('aria-busy')) return;
@@ -88,7 +90,9 @@ async function ask(page: Page, engine: Engine, query: string): Promise<string[]>
       observer.observe(results, { attributes: true, attributeFilter: ['aria-busy'] });
       form.requestSubmit();
     });
-    return [...results.querySelectorAll<HTMLElement>('li.search-result')].map((li) => li.dataset.article ?? '');
+    const ms = performance.now() - start;
+    const ranked = [...results.querySelectorAll<HTMLElement>('li.search-result')].map((li) => li.dataset.article ?? '');
+    return { ranked, ms };
   }, query);
 }
 
@@ -101,8 +105,8 @@ interface PagefindApi {
 async function openEngine(browser: Browser, url: string, engine: Engine) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const fetched: Array<{ url: string; at: number }> = [];
-  page.on('requestfinished', (request) => fetched.push({ url: request.url(), at: Date.now() }));
+  const fetched: Array<{ url: string }> = [];
+  page.on('requestfinished', (request) => fetched.push({ url: request.url() }));
   if (engine === 'parallax') await page.goto(`${url}search/`);
   else {
     // robots.txt: same origin, no Content-Security-Policy to stop Pagefind's wasm.
@@ -149,16 +153,14 @@ export async function compareEngines(browser: Browser, options: CompareOptions):
       await page.waitForTimeout(options.settleMs);
       for (const query of options.queries) {
         const before = fetched.length;
-        const start = Date.now();
-        await ask(page, engine, query);
-        out[engine].latencies.push(Date.now() - start);
+        out[engine].latencies.push((await ask(page, engine, query)).ms);
         if (r === 0) later[engine].push(bytes(engine, fetched.slice(before)));
       }
       if (r === 0) {
         // Hit rate, on the same warm page: the labelled queries without filters.
         for (const query of options.labelled) {
           if (query.filters && Object.values(query.filters).some(Boolean)) continue;
-          const ranked = (await ask(page, engine, query.q)).map(articleOf);
+          const ranked = (await ask(page, engine, query.q)).ranked.map(articleOf);
           const wanted = new Set(query.expect.map((e) => e.article));
           const real = (id: string) => options.basedOn?.get(id) ?? id;
           const hit = (k: number) =>
