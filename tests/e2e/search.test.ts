@@ -241,6 +241,16 @@ describe('search page: searching', () => {
     expect((await marks(page)).map((m) => m.toLowerCase())).toContain('strategic');
   });
 
+  it('finds other forms of a word, marked as written, and a section heading', async () => {
+    const { page } = await open();
+    await type(page, 'kidnapped');
+    expect(await resultIds(page)).toEqual(expect.arrayContaining([NPR, REUTERS]));
+    expect((await marks(page)).map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['kidnappings']));
+    await type(page, 'emperor abductees');
+    expect((await resultIds(page))[0]).toBe(REUTERS);
+    expect(await page.locator('#search-results .search-passage-label').first().textContent()).toBe('Section');
+  });
+
   it('finds an exact phrase only where it appears word for word', async () => {
     const { page } = await open();
     await type(page, '"out of the sky"');
