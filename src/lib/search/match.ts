@@ -110,9 +110,14 @@ export const NONE: TermMatch = { quality: 'none', ranges: [] };
 /** Most characters between the words of a hyphenated or dotted term ("U.S.-Japan": ".-"). */
 const MAX_JOIN = 3;
 
-function partQuality(word: string, part: CompiledPart): Quality {
-  if (word === part.part) return 'exact';
-  return part.byWord.get(word) ?? 'none';
+/** Rank of each quality in RANKS (0: none), without searching the list for every word. */
+const RANK = Object.fromEntries(RANKS.map((q, i) => [q, i])) as Record<Quality, number>;
+const EXACT = RANK.exact;
+
+function partRank(word: string, part: CompiledPart): number {
+  if (word === part.part) return EXACT;
+  const quality = part.byWord.get(word);
+  return quality === undefined ? 0 : RANK[quality];
 }
 
 /**
@@ -128,25 +133,27 @@ export function matchUnit(folded: string, words: readonly Word[], unit: Compiled
   }
   const { parts, possessive } = unit;
   if (!parts.some((p) => p.part.length >= 2)) return NONE;
+  const first = parts[0] as CompiledPart;
   let best = 0;
-  let ranges: Array<[number, number]> = [];
+  let ranges: Array<[number, number]> | null = null;
   for (let i = 0; i + parts.length <= words.length; i++) {
-    let worst = RANKS.length - 1;
-    for (let j = 0; j < parts.length && worst > 0; j++) {
+    // Most words match nothing: test the first part before anything else.
+    let worst = partRank((words[i] as Word).text, first);
+    for (let j = 1; j < parts.length && worst > 0; j++) {
       const word = words[i + j] as Word;
-      if (j > 0 && word.start - (words[i + j - 1] as Word).end > MAX_JOIN) worst = 0;
-      else worst = Math.min(worst, RANKS.indexOf(partQuality(word.text, parts[j] as CompiledPart)));
+      if (word.start - (words[i + j - 1] as Word).end > MAX_JOIN) worst = 0;
+      else worst = Math.min(worst, partRank(word.text, parts[j] as CompiledPart));
     }
     if (worst === 0 || worst < best) continue;
     let end = (words[i + parts.length - 1] as Word).end;
     if (possessive && folded.startsWith("'s", end)) end += 2;
-    else if (possessive) worst = Math.min(worst, RANKS.indexOf('stem')); // without its 's
+    else if (possessive) worst = Math.min(worst, RANK.stem); // without its 's
     if (worst < best) continue;
-    if (worst > best) ranges = [];
+    if (worst > best || !ranges) ranges = [];
     best = worst;
     ranges.push([(words[i] as Word).start, end - 1]);
   }
-  return best === 0 ? NONE : { quality: RANKS[best] as Quality, ranges };
+  return best === 0 || !ranges ? NONE : { quality: RANKS[best] as Quality, ranges };
 }
 
 /** What a match counts for in the ranking. */

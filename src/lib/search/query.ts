@@ -181,6 +181,8 @@ interface UnitMatch extends TermMatch {
 
 interface ScoredHit extends SearchHit {
   units: UnitMatch[];
+  /** The record's place in the records (ties go to the earlier). */
+  position: number;
 }
 
 /** What a word found in a quote's speaker counts for, against the same match in its text. */
@@ -200,7 +202,7 @@ function matchRecord(record: SearchRecord, units: readonly CompiledUnit[]): Unit
   });
 }
 
-function scoreHit(record: SearchRecord, units: UnitMatch[], exactness: number): ScoredHit {
+function scoreHit(record: SearchRecord, units: UnitMatch[], exactness: number, position: number): ScoredHit {
   // A name in the passage's own words is a little stronger than the name of who said it.
   const mean =
     units.reduce((sum, u) => sum + QUALITY[u.quality] * (u.speakerRanges.length ? SPEAKER_WEIGHT : 1), 0) /
@@ -219,6 +221,7 @@ function scoreHit(record: SearchRecord, units: UnitMatch[], exactness: number): 
     ranges: units.flatMap((u) => u.ranges),
     ...(speakerRanges.length ? { speakerRanges } : {}),
     units,
+    position,
   };
 }
 
@@ -298,13 +301,12 @@ export function searchIndex(
   }
   const compiled = compileQuery(vocabulary, query, { forms: tuning.forms });
   const order = new Map(Object.keys(data.articles).map((id, i) => [id, i]));
-  const recordOrder = new Map(data.records.map((r, i) => [r.id, i]));
   const exactness = tuning.exactness ?? EXACTNESS;
 
   // Every passage that holds some word, by article: whole (all words) and partial (some).
   const whole = new Map<string, ScoredHit[]>();
   const some = new Map<string, ScoredHit[]>();
-  for (const record of data.records) {
+  for (const [position, record] of data.records.entries()) {
     const meta = data.articles[record.article];
     // The article's filters, and the topic filter on the passage itself (a quote's topics, or those of the quotes a paragraph holds).
     if (!meta || !passesFilters(meta, clean) || !hasTopic(record, clean.topic)) continue;
@@ -312,12 +314,11 @@ export function searchIndex(
     if (!units.some(found)) continue;
     const target = units.every(found) ? whole : some;
     const list = target.get(record.article) ?? [];
-    list.push(scoreHit(record, units, exactness));
+    list.push(scoreHit(record, units, exactness, position));
     target.set(record.article, list);
   }
 
-  const byScore = (a: SearchHit, b: SearchHit) =>
-    b.score - a.score || (recordOrder.get(a.record.id) ?? 0) - (recordOrder.get(b.record.id) ?? 0);
+  const byScore = (a: ScoredHit, b: ScoredHit) => b.score - a.score || a.position - b.position;
   const groups: SearchGroup[] = [];
   const shown: ScoredHit[] = [];
   const addGroup = (article: string, hits: ScoredHit[], partial: boolean) => {
@@ -332,7 +333,7 @@ export function searchIndex(
       article,
       meta: data.articles[article] as SearchArticle,
       score: hits[0]?.score ?? 0,
-      hits: hits.slice(0, tuning.perArticle).map(({ units: _units, ...hit }) => hit),
+      hits: hits.slice(0, tuning.perArticle).map(({ units: _units, position: _position, ...hit }) => hit),
       more: hidden.length,
       ...(next ? { next } : {}),
       ...(partial ? { partial } : {}),

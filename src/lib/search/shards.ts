@@ -321,31 +321,24 @@ export class ShardedSearch {
     // Round one: the best `limit` candidates (all of them when that is at most twice as many).
     // Round two, only if too few of those really match: up to `maxFetch`. Two rounds at most, so
     // a query whose words co-occur without matching (a phrase in the wrong order) stays bounded.
-    // The other candidates in the packs fetched come for free: they are searched too.
     const rounds = [candidates.length <= 2 * limit ? candidates.length : limit, Math.max(maxFetch, limit)];
-    const { pack } = this.#manifest;
-    const byPack = new Map<number, Candidate[]>();
-    for (const c of candidates) {
-      const n = Math.floor(c.article / pack);
-      const list = byPack.get(n);
-      if (list) list.push(c);
-      else byPack.set(n, [c]);
-    }
-    let searched = new Set<number>();
+    let fetched = 0;
     let results: SearchResults = { query, filters: clean, groups: [], passages: 0, similar: [] };
     for (const round of rounds) {
-      const next = candidates.slice(0, Math.min(candidates.length, round));
-      if (next.every((c) => searched.has(c.article))) break;
-      const packs = new Set(next.map((c) => Math.floor(c.article / pack)));
+      const next = Math.min(candidates.length, round);
+      if (next <= fetched) break;
+      fetched = next;
       // searchIndex needs records in table order (its tie-break).
-      const chosen = [...packs].flatMap((n) => (byPack.get(n) ?? []).map((c) => c.article)).sort((a, b) => a - b);
-      searched = new Set(chosen);
+      const chosen = candidates
+        .slice(0, fetched)
+        .map((c) => c.article)
+        .sort((a, b) => a - b);
       const records = (await Promise.all(chosen.map((i) => this.#records(i)))).flat();
       const data: SearchData = { articles: this.#table.articles, records };
       results = searchIndex(data, input, clean, DEFAULT_TUNING, words);
       if (results.groups.length >= limit) break;
     }
-    const complete = searched.size >= candidates.length;
+    const complete = fetched >= candidates.length;
     return {
       ...results,
       groups: results.groups.slice(0, limit),
