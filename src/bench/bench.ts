@@ -359,9 +359,9 @@ interface BrowserResult {
   firstSearch: number[];
   /** Query latencies over all runs (ms): submit to results rendered (aria-busy cleared). */
   latencies: number[];
-  /** gzip bytes the first search fetched: the Fuse chunk and the search data. */
+  /** gzip bytes the first search fetched: the lazily loaded search engine chunk and the search data. */
   firstDownload: number;
-  /** Per query on a fresh page: gzip bytes fetched for it (Fuse chunk + search data). */
+  /** Per query on a fresh page: gzip bytes fetched for it (engine chunk + search data). */
   downloads: Map<string, number>;
   chromium: string;
 }
@@ -381,10 +381,10 @@ const FIRST_RESULT_PROBE = `(() => {
   observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 })();`;
 
-/** A fetch a search makes: the lazily loaded Fuse chunk or search data. */
+/** A fetch a search makes: the lazily loaded engine chunk (Fuse's, before issue #15) or search data. */
 const isSearchDownload = (url: string): boolean => {
   const path = new URL(url).pathname;
-  return /\/data\/search/.test(path) || /fuse/i.test(path);
+  return /\/data\/search/.test(path) || /fuse|shards/i.test(path);
 };
 
 async function measureBrowser(dist: string, runs: number): Promise<BrowserResult> {
@@ -727,7 +727,7 @@ function report(results: SizeResult[], options: Options, command: string, date: 
     MARK_START,
     `Measured ${date} with \`${command}\` on ${machine()}${chromium ? `; Chromium ${chromium}` : ''}.`,
     '',
-    `Medians of ${options.runs} runs (cold builds: dist/, .astro/ and caches removed before each). Engine stages run in-process on the same corpus. Query latency: ${QUERIES.length} fixed queries × ${options.runs} fresh pages (each ${SETTLE_MS} ms after its first search), form submit → results rendered (aria-busy cleared), fetching included. Downloads: gzip -6 of the Fuse chunk and the search data files a search fetched. Growth per 10×: (b/a)^(1/log10(N_b/N_a)) between neighbouring sizes; linear is ×10.`,
+    `Medians of ${options.runs} runs (cold builds: dist/, .astro/ and caches removed before each). Engine stages run in-process on the same corpus. Query latency: ${QUERIES.length} fixed queries × ${options.runs} fresh pages (each ${SETTLE_MS} ms after its first search), form submit → results rendered (aria-busy cleared), fetching included. Downloads: gzip -6 of the lazily loaded engine chunk and the search data files a search fetched. Growth per 10×: (b/a)^(1/log10(N_b/N_a)) between neighbouring sizes; linear is ×10.`,
     '',
     renderTable(results),
     '',
