@@ -36,7 +36,7 @@ export interface SearchHit {
   distance: number;
   /** Whether every term and phrase was found as whole words (no typo, no prefix). */
   exact: boolean;
-  /** Character ranges of record.text to highlight, inclusive [start, end] like Fuse's `indices`. */
+  /** Character ranges of record.text to highlight, inclusive [start, end]. */
   ranges: Array<[number, number]>;
   /** Ranges of record.speaker to highlight, when the quote was found by its speaker's name. */
   speakerRanges?: Array<[number, number]>;
