@@ -1,31 +1,19 @@
 /**
  * `npm run eval:search`: measures search quality (hit@1, hit@3) on the labelled queries in
- * tests/fixtures/search/queries.json, over the real articles, with the shipped FUSE_OPTIONS.
+ * tests/fixtures/search/queries.json, over the real articles, with the shipped tuning.
  *
- *   --sweep     also try other thresholds and re-ranking settings (how FUSE_OPTIONS was chosen)
+ *   --sweep     also try other settings (word forms off, section headings not indexed, other exactness weights)
  *   --verbose   list every query with what came back
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import Fuse from 'fuse.js';
-import type { IFuseOptions } from 'fuse.js';
 import { paragraphsFromMarkdown } from '../lib/markdown.ts';
 import { formatSummary, judge, summarize } from '../lib/search/eval.ts';
 import type { EvalOutcome, EvalQuery } from '../lib/search/eval.ts';
-import { FUSE_OPTIONS } from '../lib/search/options.ts';
-import {
-  buildSearchIndex,
-  createFuse,
-  DEFAULT_TUNING,
-  parseQuery,
-  searchIndex,
-  toFuseQuery,
-} from '../lib/search/query.ts';
+import { DEFAULT_TUNING, EXACTNESS, searchIndex } from '../lib/search/query.ts';
 import type { SearchTuning } from '../lib/search/query.ts';
 import { buildSearchRecords } from '../lib/search/records.ts';
-import type { SearchRecord, SearchSource, SearchSourceArticle, SearchSourceQuote } from '../lib/search/records.ts';
-
-type Options = IFuseOptions<SearchRecord>;
+import type { SearchData, SearchSource, SearchSourceArticle, SearchSourceQuote } from '../lib/search/records.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
@@ -109,12 +97,10 @@ async function loadQuotes(
 const articles = loadArticles();
 const quoted = await loadQuotes(articles);
 const data = buildSearchRecords({ articles, ...quoted });
-const index = JSON.parse(JSON.stringify(buildSearchIndex(Fuse, data.records))) as ReturnType<typeof buildSearchIndex>;
 const queries = readJson<EvalQuery[]>('tests/fixtures/search/queries.json');
 
-function evaluate(options: Options = FUSE_OPTIONS, tuning: SearchTuning = DEFAULT_TUNING): EvalOutcome[] {
-  const fuse = createFuse(Fuse, data, index, options);
-  return queries.map((query) => judge(query, searchIndex(fuse, data, query.q, query.filters ?? {}, tuning)));
+function evaluate(tuning: SearchTuning = DEFAULT_TUNING, over: SearchData = data): EvalOutcome[] {
+  return queries.map((query) => judge(query, searchIndex(over, query.q, query.filters ?? {}, tuning)));
 }
 
 console.log(
@@ -131,41 +117,29 @@ for (const o of args.has('--verbose') ? outcomes : misses) {
   );
 }
 
-/** Fuse candidates per query before re-ranking: the work the gate and the re-rank do in the browser. */
-function candidates(options: Options = FUSE_OPTIONS): number {
-  const fuse = createFuse(Fuse, data, index, options);
-  const total = queries.reduce((n, query) => n + fuse.search(toFuseQuery(parseQuery(query.q))).length, 0);
-  return total / queries.length;
-}
-
 if (args.has('--sweep')) {
-  console.log('\nSweep (nomatch: no-match queries correctly empty; cand/q: Fuse candidates per query):');
-  const row = (label: string, options: Options = FUSE_OPTIONS, tuning: SearchTuning = DEFAULT_TUNING) => {
-    const s = summarize(evaluate(options, tuning));
+  console.log('\nSweep (nomatch: no-match queries correctly empty; noise/q: unexpected articles per query):');
+  const row = (label: string, tuning: SearchTuning = DEFAULT_TUNING, over: SearchData = data) => {
+    const s = summarize(evaluate(tuning, over));
     const nm = s.byType.nomatch;
     return [
-      label.padEnd(44),
+      label.padEnd(36),
       `hit@1 ${s.overall.hit1}/${s.overall.n}`,
       `hit@3 ${s.overall.hit3}/${s.overall.n}`,
       `passage@1 ${s.overall.passage1}/${s.overall.anchored}`,
       `nomatch ${nm ? `${nm.hit1}/${nm.n}` : '-'}`,
       `noise/q ${(s.overall.noise / s.overall.n).toFixed(2)}`,
-      `cand/q ${candidates(options).toFixed(1)}`,
     ].join('  ');
   };
-  const rows: string[] = [];
-  for (const requireWordMatch of [true, false])
-    for (const threshold of [0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6])
-      rows.push(
-        row(
-          `threshold ${threshold.toFixed(2)} requireWordMatch ${requireWordMatch}`,
-          { ...FUSE_OPTIONS, threshold },
-          { ...DEFAULT_TUNING, requireWordMatch },
-        ),
-      );
-  for (const minMatchCharLength of [1, 2, 3])
-    rows.push(row(`minMatchCharLength ${minMatchCharLength}`, { ...FUSE_OPTIONS, minMatchCharLength }));
-  rows.push(row('useExtendedSearch false (whole query fuzzy)', { ...FUSE_OPTIONS, useExtendedSearch: false }));
-  rows.push(row('ignoreLocation false (Fuse default)', { ...FUSE_OPTIONS, ignoreLocation: false }));
+  const withoutHeadings = { ...data, records: data.records.filter((r) => r.kind !== 'heading') };
+  const rows = [
+    row('shipped'),
+    row('word forms off', { ...DEFAULT_TUNING, forms: false }),
+    row('section headings not indexed', DEFAULT_TUNING, withoutHeadings),
+    row('forms off, headings not indexed', { ...DEFAULT_TUNING, forms: false }, withoutHeadings),
+    ...[0, 0.3, 1, 2].map((exactness) =>
+      row(`exactness ${exactness} (shipped ${EXACTNESS})`, { ...DEFAULT_TUNING, exactness }),
+    ),
+  ];
   console.log(rows.join('\n'));
 }

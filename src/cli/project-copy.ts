@@ -1,6 +1,6 @@
 /**
  * Throwaway copies of the project, and `astro build` run in them as a child process: shared by
- * the benchmark (src/cli/bench.ts) and the build tests that build something other than dist/.
+ * the benchmark (src/bench/bench.ts) and the build tests that build something other than dist/.
  *
  * A copy gets src/, public/, the config files and whatever content its caller writes. Its
  * node_modules is a real folder of links, entry by entry, so the caches Astro and Vite keep
@@ -11,8 +11,8 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArticleFile, serializeArticle } from '../lib/bench/corpus.ts';
-import type { BaseContent, BenchCorpus, EventRecord, OutletRecord } from '../lib/bench/corpus.ts';
+import { parseArticleFile, serializeArticle } from '../bench/corpus.ts';
+import type { BaseContent, BenchCorpus, EventRecord, OutletRecord } from '../bench/corpus.ts';
 import type { Person, TopicDefinition } from '../lib/quotes/types.ts';
 
 export const ROOT = resolve(new URL('../../', import.meta.url).pathname);

@@ -1,7 +1,7 @@
 /**
  * <parallax-search>: the search page's island. It wraps a plain GET form (which works
- * without it) and, once the reader starts to search, loads Fuse, the index manifest and
- * the article table, then searches as they type, fetching only the index shards and
+ * without it) and, once the reader starts to search, loads the search engine (its own chunk),
+ * the index manifest and the article table, then searches as they type, fetching only the index shards and
  * article records each query needs (src/lib/search/shards.ts). Everything the reader typed
  * reaches the page only through textContent and created elements, never as HTML.
  *
@@ -11,11 +11,10 @@
  */
 import { formatDay } from '../lib/dates.ts';
 import { highlight } from '../lib/search/highlight.ts';
-import { parseQuery } from '../lib/search/query.ts';
+import { parseQuery } from '../lib/search/parse.ts';
 import type { SearchFilters, SearchGroup, SearchHit } from '../lib/search/query.ts';
 import type { SearchRecord } from '../lib/search/records.ts';
-import { ShardedSearch, shardUrl } from '../lib/search/shards.ts';
-import type { PostingShard, SearchManifest, SearchTable } from '../lib/search/shards.ts';
+import type { PostingShard, SearchManifest, SearchTable, ShardedSearch } from '../lib/search/shards.ts';
 import { emptyStatus, statusOf } from '../lib/search/status.ts';
 import type { StatusPart } from '../lib/search/status.ts';
 import { createUrls } from '../lib/urls.ts';
@@ -140,21 +139,21 @@ class ParallaxSearch extends HTMLElement {
     clearTimeout(this.#quietTimer);
   }
 
-  /** Fuse (its own chunk), the manifest and the article table, fetched once, on first need. */
+  /** The engine (its own chunk), the manifest and the article table, fetched once, on first need. */
   #load(): Promise<ShardedSearch> {
     this.#engine ??= (async () => {
       const recordsUrl = this.dataset.recordsUrl;
       const indexUrl = this.dataset.indexUrl;
       if (!recordsUrl || !indexUrl)
         throw new Error('parallax-search: data-records-url and data-index-url are required');
-      const [{ default: Fuse }, table, manifest] = await Promise.all([
-        import('fuse.js'),
+      const [{ ShardedSearch, shardUrl }, table, manifest] = await Promise.all([
+        import('../lib/search/shards.ts'),
         fetchJson<SearchTable>(recordsUrl),
         fetchJson<SearchManifest>(indexUrl),
       ]);
       // Shard URLs are relative to the manifest's, so the base path is never rebuilt here.
       const at = (path: string) => new URL(path, new URL(indexUrl, window.location.href)).href;
-      const engine = new ShardedSearch(Fuse, manifest, table, {
+      const engine = new ShardedSearch(manifest, table, {
         postings: (n) => fetchJson<PostingShard>(at(shardUrl(manifest.postings, n))),
         records: (n) => fetchJson<SearchRecord[][]>(at(shardUrl(manifest.records, n))),
       });
@@ -333,7 +332,13 @@ class ParallaxSearch extends HTMLElement {
     const label = el(
       'span',
       'search-passage-label',
-      quote ? 'Quote · ' : record.kind === 'headline' ? 'Subheadline' : `Paragraph ${record.anchor?.slice(1) ?? ''}`,
+      quote
+        ? 'Quote · '
+        : record.kind === 'headline'
+          ? 'Subheadline'
+          : record.kind === 'heading'
+            ? 'Section'
+            : `Paragraph ${record.anchor?.slice(1) ?? ''}`,
     );
     // A quote found by its speaker's name shows the name marked.
     if (quote) this.#fill(label, record.speaker ?? 'unattributed', hit.speakerRanges ?? []);

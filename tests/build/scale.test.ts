@@ -1,6 +1,6 @@
 /**
  * Topic pages at a larger scale than the first edition: a synthetic corpus of many events
- * (src/lib/bench/corpus.ts, the benchmark's generator) built in a throwaway copy. A view
+ * (src/bench/corpus.ts, the benchmark's generator) built in a throwaway copy. A view
  * across all events must stay bounded (the newest events in full, the rest as links) while
  * every quote of a topic is still shown, exactly once, on its event's view.
  */
@@ -10,7 +10,7 @@ import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, readBaseContent, writeCorpusProject } from '../../src/cli/project-copy.ts';
-import { generateCorpus } from '../../src/lib/bench/corpus.ts';
+import { generateCorpus } from '../../src/bench/corpus.ts';
 import { plural } from '../../src/lib/words.ts';
 import { EVENTS_PER_VIEW, ROWS_PER_EVENT } from '../../src/lib/compare.ts';
 import { $, $$, idsOn, type QuoteRecord, type StatementRecord, text } from './dist.ts';

@@ -122,7 +122,7 @@ const isData = (url: string) => /search-(records|index)\.json/.test(url);
 const scripts = (urls: string[]) => urls.filter((u) => /\.m?js(\?|$)/.test(u));
 
 describe('search page: loading', () => {
-  it('works as a plain form and fetches neither Fuse nor the search data before the reader interacts', async () => {
+  it('works as a plain form and fetches neither the search engine nor its data before the reader interacts', async () => {
     const { page, requests } = await open();
     await page.waitForLoadState('networkidle');
     await expect(page.locator('form[role="search"] #search-input[name="q"]').count()).resolves.toBe(1);
@@ -140,10 +140,10 @@ describe('search page: loading', () => {
         .map((u) => new URL(u).pathname)
         .sort(),
     ).toEqual([`${BASE}data/search-index.json`, `${BASE}data/search-records.json`]);
-    // Fuse arrives as its own chunk, only now.
+    // The search engine arrives as its own chunk, only now.
     const lazy = scripts(requests).filter((u) => !before.has(u));
-    expect(lazy.some((u) => /fuse/i.test(new URL(u).pathname))).toBe(true);
-    expect([...before].some((u) => /fuse/i.test(new URL(u).pathname))).toBe(false);
+    expect(lazy.some((u) => /shards/i.test(new URL(u).pathname))).toBe(true);
+    expect([...before].some((u) => /shards/i.test(new URL(u).pathname))).toBe(false);
   });
 
   it('explains that search needs JavaScript, above the form and the fold, with links to browse instead', async () => {
@@ -252,6 +252,16 @@ describe('search page: searching', () => {
     await type(page, 'strategc patience');
     expect(await resultIds(page)).toEqual(expect.arrayContaining([NPR, REUTERS]));
     expect((await marks(page)).map((m) => m.toLowerCase())).toContain('strategic');
+  });
+
+  it('finds other forms of a word, marked as written, and a section heading', async () => {
+    const { page } = await open();
+    await type(page, 'kidnapped');
+    expect(await resultIds(page)).toEqual(expect.arrayContaining([NPR, REUTERS]));
+    expect((await marks(page)).map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['kidnappings']));
+    await type(page, 'emperor abductees');
+    expect((await resultIds(page))[0]).toBe(REUTERS);
+    expect(await page.locator('#search-results .search-passage-label').first().textContent()).toBe('Section');
   });
 
   it('finds an exact phrase only where it appears word for word', async () => {

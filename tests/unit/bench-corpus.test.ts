@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRandom, generateCorpus, parseArticleFile, serializeArticle } from '../../src/lib/bench/corpus.ts';
-import type { BaseContent, BenchCorpus } from '../../src/lib/bench/corpus.ts';
+import { createRandom, generateCorpus, parseArticleFile, serializeArticle } from '../../src/bench/corpus.ts';
+import type { BaseContent, BenchCorpus } from '../../src/bench/corpus.ts';
 import { isCalendarDate } from '../../src/lib/dates.ts';
 import { contrastRatio } from '../../src/lib/ingest.ts';
 

@@ -9,11 +9,11 @@ export interface Segment {
   hit: boolean;
 }
 
-/** An inclusive character range [start, end], as in Fuse's `indices`. */
+/** An inclusive character range [start, end] (both ends marked). */
 export type Range = readonly [number, number];
 
 export interface HighlightOptions {
-  /** Ranges to mark (Fuse `indices`, or the query's word matches), inclusive; may overlap. */
+  /** Ranges to mark (the query's word matches), inclusive; may overlap. */
   ranges?: ReadonlyArray<Range>;
   /** Words or phrases to mark wherever a word starts with them, ignoring case, accents and quote style. */
   terms?: readonly string[];

@@ -5,15 +5,18 @@
 import { fold, wordsOf } from './text.ts';
 
 /** Which part of an article a record holds; decides its weight and how it is shown. */
-export type RecordKind = 'headline' | 'quote' | 'paragraph';
+export type RecordKind = 'headline' | 'heading' | 'quote' | 'paragraph';
 
 /** One searchable passage. */
 export interface SearchRecord {
-  /** Unique: "<article>--title", "<article>--dek", "<article>--p3", "<article>--q3-1". */
+  /** Unique: "<article>--title", "<article>--dek", "<article>--h3" (the heading over p3), "<article>--p3", "<article>--q3-1". */
   id: string;
   /** Article id (a key of SearchData.articles). */
   article: string;
-  /** In-page anchor to link to: a paragraph id ("p3") or a quote anchor ("q3-1"); absent for the headline and dek. */
+  /**
+   * In-page anchor to link to: a paragraph id ("p3"; for a section heading, its first paragraph's)
+   * or a quote anchor ("q3-1"); absent for the headline and dek.
+   */
   anchor?: string;
   kind: RecordKind;
   /** Plain text as the reader sees it (a multi-paragraph quote keeps its "\n\n"). */
@@ -53,7 +56,8 @@ export interface SearchSourceArticle {
   outlet: { id: string; name: string };
   published: string;
   event: { id: string };
-  paragraphs: ReadonlyArray<{ id: string; text: string }>;
+  /** Body paragraphs in reading order, each with the section heading it stands under, if any. */
+  paragraphs: ReadonlyArray<{ id: string; text: string; heading?: string | null }>;
 }
 
 /** The parts of a corpus quote the records need. */
@@ -118,7 +122,18 @@ export function buildSearchRecords(source: SearchSource): SearchData {
       for (const topic of quote.topics) set.add(topic);
       paragraphTopics.set(`p${n}`, set);
     }
+    let section: string | null = null;
     for (const paragraph of article.paragraphs) {
+      // A section heading is searchable ("ABDUCTEES"), linked to the first paragraph under it.
+      if (paragraph.heading && paragraph.heading !== section)
+        records.push({
+          id: `${article.id}--h${paragraphOf(paragraph.id) ?? paragraph.id}`,
+          article: article.id,
+          anchor: paragraph.id,
+          kind: 'heading',
+          text: paragraph.heading,
+        });
+      section = paragraph.heading ?? null;
       records.push({
         id: `${article.id}--${paragraph.id}`,
         article: article.id,

@@ -9,36 +9,40 @@
  *                         consecutive articles of the table, so the best candidates — often neighbours,
  *                         since articles of one event sit together and quote the same words — come in few requests
  *
- * A query is matched against the vocabulary exactly as query.ts's word gate matches a record's
- * words (exact, prefix, typo), so the candidate articles are a superset of those the full
- * search would return. Candidates are ranked by an upper bound of their best passage's score,
- * and the records of the best ones are fetched and searched with Fuse and `searchIndex`, as
- * before. When every candidate is fetched the result is exactly the full search's; otherwise
- * the reader sees the best `limit` articles among those fetched, and can ask for more.
- * Pure: fetching is the loader's job, and Fuse is passed in.
+ * A query is compiled against the vocabulary (match.ts) exactly as the scorer matches a record's
+ * words (exact, other forms, prefix, typo), so the candidate articles are a superset of those the
+ * full search would return. Candidates are ranked by an upper bound of their best passage's
+ * score, and the records of the best ones are fetched and searched with `searchIndex`. When every
+ * candidate is fetched the result is exactly the full search's; otherwise the reader sees the
+ * best `limit` articles among those fetched, and can ask for more. Pure: fetching is the loader's job.
  */
-import { FUSE_OPTIONS } from './options.ts';
+import { QUALITY } from './forms.ts';
+import { byCodeUnit, compileQuery } from './match.ts';
+import type { CompiledUnit } from './match.ts';
 import {
   cleanFilters,
   DEFAULT_TUNING,
+  filteredArticles,
   PARTIAL_PENALTY,
   parseQuery,
   passesFilters,
   relevance,
   searchIndex,
 } from './query.ts';
-import type { FuseClass, SearchFilters, SearchFuse, SearchGroup, SearchResults } from './query.ts';
+import type { SearchFilters, SearchResults } from './query.ts';
 import { recordWords } from './records.ts';
 import type { RecordKind, SearchArticle, SearchData, SearchRecord } from './records.ts';
-import { allowedEdits, editDistance, wordsOf } from './text.ts';
 
 export { indexWords } from './records.ts';
 
 /** Bits of a posting: which kinds of record of the article hold the word. */
-export const KIND_BITS: Record<RecordKind, number> = { headline: 1, quote: 2, paragraph: 4 };
-const KINDS: RecordKind[] = ['headline', 'quote', 'paragraph'];
+export const KIND_BITS: Record<RecordKind, number> = { headline: 1, heading: 2, quote: 4, paragraph: 8 };
+/** Kinds in the order of their field bonus (the best kind an article holds bounds its score). */
+const KINDS: RecordKind[] = ['headline', 'heading', 'quote', 'paragraph'];
+/** A posting is (article delta) × KIND_SPAN + kind bits. */
+const KIND_SPAN = 16;
 
-export const SHARDS_FORMAT = 'parallax-search-shards/1';
+export const SHARDS_FORMAT = 'parallax-search-shards/2';
 
 /** search-index.json. */
 export interface SearchManifest {
@@ -60,7 +64,7 @@ export interface PostingShard {
   first: number;
   /**
    * One list per word: for each article holding it, in table order,
-   * (article index − previous article index) × 8 + kind bits. The previous index starts at −1.
+   * (article index − previous article index) × 16 + kind bits. The previous index starts at −1.
    */
   lists: number[][];
 }
@@ -98,7 +102,7 @@ export function buildSearchShards(data: SearchData, perShard = SHARD_POSTINGS, p
       postings.set(word, list);
     }
   }
-  const words = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const words = [...postings.keys()].sort(byCodeUnit);
   const shards: PostingShard[] = [];
   const starts: number[] = [];
   let size = Infinity;
@@ -113,7 +117,7 @@ export function buildSearchShards(data: SearchData, perShard = SHARD_POSTINGS, p
     const encoded = [...list]
       .sort((a, b) => a[0] - b[0])
       .map(([article, bits]) => {
-        const value = (article - previous) * 8 + bits;
+        const value = (article - previous) * KIND_SPAN + bits;
         previous = article;
         return value;
       });
@@ -140,91 +144,25 @@ export function buildSearchShards(data: SearchData, perShard = SHARD_POSTINGS, p
 // ---------------------------------------------------------------------------------------------
 // Matching the query against the vocabulary
 
-/** Quality of a word for a query word, as matchTerm grades it. */
-const QUALITY = { exact: 1, prefix: 0.5, fuzzy: 0.3 } as const;
-
-/** First index in the sorted `words` not below `word`. */
-function lowerBound(words: readonly string[], word: string): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((words[mid] as string) < word) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Whether the sorted `words` hold `word`. */
-export function holds(words: readonly string[], word: string): boolean {
-  return words[lowerBound(words, word)] === word;
-}
-
-/**
- * Vocabulary words (by index) a query word can match in a record, with the best quality each
- * gives: itself; as a prefix (3+ letters, or 2+ when `typing`); within allowedEdits typos, unless
- * the vocabulary holds the word itself. `exactOnly` for phrase words.
- */
-export function vocabularyMatches(
-  words: readonly string[],
-  term: string,
-  exactOnly = false,
-  typing = false,
-): Map<number, number> {
-  const found = new Map<number, number>();
-  const at = lowerBound(words, term);
-  const known = words[at] === term;
-  if (known) found.set(at, QUALITY.exact);
-  if (exactOnly) return found;
-  if (term.length >= (typing ? 2 : 3))
-    for (let i = known ? at + 1 : at; i < words.length && (words[i] as string).startsWith(term); i++)
-      found.set(i, QUALITY.prefix);
-  const max = known ? 0 : allowedEdits(term.length);
-  if (max > 0)
-    words.forEach((word, i) => {
-      if (!found.has(i) && Math.abs(word.length - term.length) <= max && editDistance(word, term, max) <= max)
-        found.set(i, QUALITY.fuzzy);
-    });
-  return found;
-}
-
 /** What one query word needs: some matching vocabulary word in the same record. */
 interface Requirement {
-  matches: Map<number, number>;
+  matches: ReadonlyMap<number, keyof typeof QUALITY>;
   /** The query term or phrase it belongs to (its quality is the worst of its parts'). */
   group: number;
 }
 
 /**
- * The query's requirements, or null when it can match nothing (a word matches no indexed word,
- * or a term has no letters or digits). One-letter words are not indexed and so constrain nothing.
+ * The compiled query's requirements, or null when it can match nothing (a word matches no
+ * indexed word, or a term has no letters or digits). One-letter words are not indexed and so
+ * constrain nothing.
  */
-export function requirementsOf(
-  words: readonly string[],
-  input: string,
-): { requirements: Requirement[]; groups: number } | null {
-  const query = parseQuery(input);
+export function requirementsOf(units: readonly CompiledUnit[]): Requirement[] | null {
   const requirements: Requirement[] = [];
-  let group = 0;
-  for (const phrase of query.phrases) {
-    for (const part of wordsOf(phrase))
-      if (part.text.length >= 2) requirements.push({ matches: vocabularyMatches(words, part.text, true), group });
-    group++;
+  for (const [group, unit] of units.entries()) {
+    if (!unit.phrase && !unit.parts.length) return null;
+    for (const part of unit.parts) if (part.part.length >= 2) requirements.push({ matches: part.matches, group });
   }
-  for (const term of query.terms) {
-    if (!wordsOf(term).length) return null;
-    const parts = wordsOf(term).filter((part) => part.text.length >= 2);
-    // Only the last word of the term being typed can be a two-letter prefix (query.ts's matchTerm).
-    parts.forEach((part, i) =>
-      requirements.push({
-        matches: vocabularyMatches(words, part.text, false, term === query.prefix && i === parts.length - 1),
-        group,
-      }),
-    );
-    group++;
-  }
-  if (requirements.some((r) => r.matches.size === 0)) return null;
-  return { requirements, groups: group };
+  return requirements.some((r) => r.matches.size === 0) ? null : requirements;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,57 +207,39 @@ export interface ShardedSearchOptions {
 }
 
 /**
- * Search over a sharded index. Keeps what it fetched (postings, records, a Fuse per article)
- * for later queries.
+ * Search over a sharded index. Keeps what it fetched (postings, record packs) for later queries.
  */
 export class ShardedSearch {
-  readonly #Fuse: FuseClass;
   readonly #manifest: SearchManifest;
   readonly #table: SearchTable;
   readonly #ids: string[];
   readonly #loader: ShardLoader;
   readonly #postings = new Map<number, Promise<PostingShard>>();
   readonly #packs = new Map<number, Promise<SearchRecord[][]>>();
-  readonly #articles = new Map<number, Promise<{ records: SearchRecord[]; fuse: SearchFuse }>>();
 
-  constructor(Fuse: FuseClass, manifest: SearchManifest, table: SearchTable, loader: ShardLoader) {
-    this.#Fuse = Fuse;
+  constructor(manifest: SearchManifest, table: SearchTable, loader: ShardLoader) {
     this.#manifest = manifest;
     this.#table = table;
     this.#ids = Object.keys(table.articles);
     this.#loader = loader;
   }
 
-  #shard(n: number): Promise<PostingShard> {
-    let shard = this.#postings.get(n);
-    if (!shard) {
-      shard = this.#loader.postings(n);
-      this.#postings.set(n, shard);
-      shard.catch(() => this.#postings.delete(n));
+  /** A file fetched once (a failed fetch may be retried). */
+  static #once<T>(cache: Map<number, Promise<T>>, n: number, load: (n: number) => Promise<T>): Promise<T> {
+    let file = cache.get(n);
+    if (!file) {
+      file = load(n);
+      cache.set(n, file);
+      file.catch(() => cache.delete(n));
     }
-    return shard;
+    return file;
   }
 
-  /** Article `index`'s records (its pack fetched once) and a Fuse over them. */
-  #article(index: number): Promise<{ records: SearchRecord[]; fuse: SearchFuse }> {
-    let entry = this.#articles.get(index);
-    if (!entry) {
-      const n = Math.floor(index / this.#manifest.pack);
-      let pack = this.#packs.get(n);
-      if (!pack) {
-        pack = this.#loader.records(n);
-        this.#packs.set(n, pack);
-        pack.catch(() => this.#packs.delete(n));
-      }
-      entry = pack.then((articles) => {
-        const records = articles[index % this.#manifest.pack] ?? [];
-        // Fuse's match indices are not used (query.ts finds the ranges): skip computing them.
-        return { records, fuse: new this.#Fuse(records, { ...FUSE_OPTIONS, includeMatches: false }) };
-      });
-      this.#articles.set(index, entry);
-      entry.catch(() => this.#articles.delete(index));
-    }
-    return entry;
+  /** Article `index`'s records (its pack fetched once). */
+  async #records(index: number): Promise<SearchRecord[]> {
+    const { pack } = this.#manifest;
+    const articles = await ShardedSearch.#once(this.#packs, Math.floor(index / pack), (n) => this.#loader.records(n));
+    return articles[index % pack] ?? [];
   }
 
   /**
@@ -327,31 +247,38 @@ export class ShardedSearch {
    * for a query of several words, those holding them in different kinds (searchIndex's partial matches).
    */
   async candidates(input: string, filters: SearchFilters): Promise<Candidate[]> {
+    return this.#candidates(compileQuery(this.#manifest.words, parseQuery(input)), cleanFilters(filters));
+  }
+
+  async #candidates(units: readonly CompiledUnit[], filters: SearchFilters): Promise<Candidate[]> {
     const ids = this.#ids;
     const meta = (i: number) => this.#table.articles[ids[i] as string] as SearchArticle;
-    const found = requirementsOf(this.#manifest.words, input);
-    if (!found) return [];
-    const { requirements, groups } = found;
+    const requirements = requirementsOf(units);
+    if (!requirements) return [];
+    const groups = units.length;
+    const starts = this.#manifest.shards;
     const shards = new Map<number, PostingShard>();
-    const needed = new Set(
-      requirements.flatMap((r) => [...r.matches.keys()].map((w) => shardOf(this.#manifest.shards, w))),
+    const needed = new Set(requirements.flatMap((r) => [...r.matches.keys()].map((w) => shardOf(starts, w))));
+    await Promise.all(
+      [...needed].map(async (n) => shards.set(n, await ShardedSearch.#once(this.#postings, n, this.#loader.postings))),
     );
-    await Promise.all([...needed].map(async (n) => shards.set(n, await this.#shard(n))));
 
     // Per article: kinds holding every requirement (AND), and per group the best quality (worst part).
     const count = ids.length;
-    const bits = new Uint8Array(count).fill(7);
+    const all = KIND_SPAN - 1;
+    const bits = new Uint8Array(count).fill(all);
     const anywhere = new Uint8Array(count).fill(1);
     const quality = Array.from({ length: groups }, () => new Float32Array(count).fill(1));
     for (const requirement of requirements) {
       const reqBits = new Uint8Array(count);
       const reqQuality = new Float32Array(count);
-      for (const [word, q] of requirement.matches) {
-        const shard = shards.get(shardOf(this.#manifest.shards, word)) as PostingShard;
+      for (const [word, grade] of requirement.matches) {
+        const q = QUALITY[grade];
+        const shard = shards.get(shardOf(starts, word)) as PostingShard;
         let article = -1;
         for (const value of shard.lists[word - shard.first] ?? []) {
-          article += value >> 3;
-          reqBits[article] = (reqBits[article] as number) | (value & 7);
+          article += Math.floor(value / KIND_SPAN);
+          reqBits[article] = (reqBits[article] as number) | (value & all);
           if (q > (reqQuality[article] as number)) reqQuality[article] = q;
         }
       }
@@ -370,7 +297,7 @@ export class ShardedSearch {
       let mean = 0;
       for (const g of quality) mean += g[i] as number;
       mean /= Math.max(1, groups);
-      // An upper bound of the article's best passage: a perfect Fuse score in its best kind of record.
+      // An upper bound of the article's best passage: a perfect distance in its best kind of record.
       const kind = partial ? 'headline' : (KINDS.find((k) => kinds & KIND_BITS[k]) as RecordKind);
       out.push({ article: i, bound: relevance(0, mean, kind) - (partial ? PARTIAL_PENALTY : 0) });
     }
@@ -383,59 +310,32 @@ export class ShardedSearch {
     const query = parseQuery(input);
     const clean = cleanFilters(filters);
     if (!query.phrases.length && !query.terms.length) {
-      if (!clean.outlet && !clean.event && !clean.topic)
-        return { query, filters: clean, groups: [], passages: 0, similar: [], total: 0, complete: true };
-      // No words, some filters: the filtered articles by their headlines, in table order.
-      const matching = this.#ids.filter((id) => passesFilters(this.#table.articles[id] as SearchArticle, clean));
-      const groups: SearchGroup[] = matching.slice(0, limit).map((id) => {
-        const meta = this.#table.articles[id] as SearchArticle;
-        const headline: SearchRecord = { id: `${id}--title`, article: id, kind: 'headline', text: meta.title };
-        return {
-          article: id,
-          meta,
-          score: 0,
-          hits: [{ record: headline, score: 0, fuseScore: 1, exact: false, ranges: [] }],
-          more: 0,
-        };
-      });
-      return {
-        query,
-        filters: clean,
-        groups,
-        passages: 0,
-        similar: [],
-        total: matching.length,
-        complete: matching.length <= limit,
-      };
+      const matching = clean.outlet || clean.event || clean.topic ? filteredArticles(this.#table.articles, clean) : [];
+      const groups = matching.slice(0, limit);
+      const empty = { query, filters: clean, passages: 0, similar: [] };
+      return { ...empty, groups, total: matching.length, complete: matching.length <= limit };
     }
 
-    const candidates = await this.candidates(input, clean);
+    const words = this.#manifest.words;
+    const candidates = await this.#candidates(compileQuery(words, query), clean);
     // Round one: the best `limit` candidates (all of them when that is at most twice as many).
     // Round two, only if too few of those really match: up to `maxFetch`. Two rounds at most, so
     // a query whose words co-occur without matching (a phrase in the wrong order) stays bounded.
     const rounds = [candidates.length <= 2 * limit ? candidates.length : limit, Math.max(maxFetch, limit)];
     let fetched = 0;
     let results: SearchResults = { query, filters: clean, groups: [], passages: 0, similar: [] };
-    const words = this.#manifest.words;
-    const known = (word: string) => holds(words, word);
     for (const round of rounds) {
       const next = Math.min(candidates.length, round);
       if (next <= fetched) break;
       fetched = next;
-      const entries = await Promise.all(candidates.slice(0, fetched).map((c) => this.#article(c.article)));
-      // searchIndex needs records in table order (its tie-break) and one Fuse: search each article's.
-      const ordered = candidates
+      // searchIndex needs records in table order (its tie-break).
+      const chosen = candidates
         .slice(0, fetched)
-        .map((c, i) => ({ c, entry: entries[i] as { records: SearchRecord[]; fuse: SearchFuse } }))
-        .sort((a, b) => a.c.article - b.c.article);
-      const fuse = {
-        search: (pattern: string) => ordered.flatMap(({ entry }) => entry.fuse.search(pattern)),
-      } as unknown as SearchFuse;
-      const data: SearchData = {
-        articles: this.#table.articles,
-        records: ordered.flatMap(({ entry }) => entry.records),
-      };
-      results = searchIndex(fuse, data, input, clean, DEFAULT_TUNING, known);
+        .map((c) => c.article)
+        .sort((a, b) => a - b);
+      const records = (await Promise.all(chosen.map((i) => this.#records(i)))).flat();
+      const data: SearchData = { articles: this.#table.articles, records };
+      results = searchIndex(data, input, clean, DEFAULT_TUNING, words);
       if (results.groups.length >= limit) break;
     }
     const complete = fetched >= candidates.length;

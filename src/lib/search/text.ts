@@ -29,7 +29,7 @@ function foldChar(ch: string): string {
 
 /**
  * Lower-cases, strips diacritics and straightens quotes, apostrophes and dashes,
- * keeping the length (so Fuse and highlight offsets stay valid on the original text).
+ * keeping the length (so match and highlight offsets stay valid on the original text).
  */
 export function fold(text: string): string {
   let out = '';

@@ -23,9 +23,10 @@ describe('search element source', () => {
     expect(code).not.toMatch(/status\.textContent\s*=/);
   });
 
-  it('loads Fuse only through a dynamic import', () => {
-    expect(code).not.toMatch(/^import\s+(?!type\b)[^;]*from\s+['"]fuse\.js['"]/m);
-    expect(code).toContain("import('fuse.js')");
+  it('loads the search engine only through a dynamic import, and no search library', () => {
+    expect(code).not.toMatch(/^import\s+(?!type\b)[^;]*from\s+['"][^'"]*shards\.ts['"]/m);
+    expect(code).toContain("import('../lib/search/shards.ts')");
+    expect(code).not.toContain('fuse');
   });
 
   it('builds no URL from a hard-coded root', () => {

@@ -24,7 +24,7 @@ function results(...groups: Array<[string, string[]]>): SearchResults {
       hits: anchors.map((anchor) => ({
         record: { id: `${article}--${anchor}`, article, anchor, kind: 'paragraph' as const, text: '' },
         score: 1,
-        fuseScore: 0,
+        distance: 0,
         exact: true,
         ranges: [],
       })),

@@ -1,7 +1,4 @@
 /** A small made-up corpus for the search tests: each article isolates one ranking rule. */
-import Fuse from 'fuse.js';
-import { buildSearchIndex, createFuse } from '../../../src/lib/search/query.ts';
-import type { SearchFuse } from '../../../src/lib/search/query.ts';
 import { buildSearchRecords } from '../../../src/lib/search/records.ts';
 import type { SearchData, SearchSource, SearchSourceArticle } from '../../../src/lib/search/records.ts';
 
@@ -11,13 +8,13 @@ const outlets = {
   reuters: { id: 'reuters', name: 'Reuters' },
 };
 
-/** A source article: paragraphs get ids p1, p2…; the date follows the event. */
+/** A source article: paragraphs (text, or text under a section heading) get ids p1, p2…; the date follows the event. */
 export function article(
   id: string,
   title: string,
   outlet: keyof typeof outlets,
   event: string,
-  paragraphs: string[],
+  paragraphs: Array<string | { text: string; heading?: string }>,
   dek?: string,
 ): SearchSourceArticle {
   return {
@@ -27,7 +24,7 @@ export function article(
     outlet: outlets[outlet],
     published: event === 'tokyo-2017' ? '2017-11-06' : '2018-06-07',
     event: { id: event },
-    paragraphs: paragraphs.map((text, i) => ({ id: `p${i + 1}`, text })),
+    paragraphs: paragraphs.map((p, i) => ({ id: `p${i + 1}`, ...(typeof p === 'string' ? { text: p } : p) })),
   };
 }
 
@@ -86,9 +83,7 @@ export const SOURCE: SearchSource = {
   people: [{ id: 'trump', name: 'Donald Trump' }],
 };
 
-export function fixtureSearch(source: SearchSource = SOURCE): { data: SearchData; fuse: SearchFuse } {
-  const data = buildSearchRecords(source);
-  // Round-trip through JSON, as the browser receives the index.
-  const index = JSON.parse(JSON.stringify(buildSearchIndex(Fuse, data.records))) as ReturnType<typeof buildSearchIndex>;
-  return { data, fuse: createFuse(Fuse, data, index) };
+export function fixtureSearch(source: SearchSource = SOURCE): { data: SearchData } {
+  // Round-trip through JSON, as the browser receives the records.
+  return { data: JSON.parse(JSON.stringify(buildSearchRecords(source))) as SearchData };
 }

@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import Fuse from 'fuse.js';
 import {
-  buildSearchIndex,
-  createFuse,
   matchTerm,
   parseQuery,
   PARTIAL_ONLY_BELOW,
   PARTIAL_PENALTY,
   relevance,
-  runSearch,
   searchIndex,
-  toFuseQuery,
 } from '../../../src/lib/search/query.ts';
-import { FUSE_OPTIONS } from '../../../src/lib/search/options.ts';
 import { fold } from '../../../src/lib/search/text.ts';
 import { article, fixtureSearch, SOURCE } from './fixtures.ts';
 
-const { data, fuse } = fixtureSearch();
-const search = (q: string, filters = {}) => searchIndex(fuse, data, q, filters);
+const { data } = fixtureSearch();
+const search = (q: string, filters = {}) => searchIndex(data, q, filters);
 const articles = (q: string, filters = {}) => search(q, filters).groups.map((g) => g.article);
 
 describe('parseQuery', () => {
@@ -58,14 +52,10 @@ describe('parseQuery', () => {
     expect(parseQuery('Tōkyō Café').terms).toEqual(['tokyo', 'cafe']);
   });
 
-  it('never lets the reader write Fuse operators', () => {
+  it('reads operator characters as punctuation', () => {
     const query = parseQuery('!abe ^trump$ kim|moon =x \'"y"');
     expect(query.terms).toEqual(['abe', 'trump', 'kim', 'moon']);
-    expect(toFuseQuery(query)).toBe('\'"y" "abe" "trump" "kim" "moon"');
-  });
-
-  it("asks Fuse for a possessive without its 's", () => {
-    expect(toFuseQuery(parseQuery("Abe's Japan’s"))).toBe('"abe" "japan"');
+    expect(query.phrases).toEqual(['y']);
   });
 });
 
@@ -117,8 +107,8 @@ describe('matchTerm', () => {
   it('never matches a word the index holds fuzzily ("Pence" is not "peace")', () => {
     const text = fold('international peace and stability');
     expect(matchTerm(text, 'pence').quality).toBe('fuzzy');
-    expect(matchTerm(text, 'pence', { known: (w) => w === 'pence' }).quality).toBe('none');
-    expect(matchTerm(text, 'peace', { known: (w) => w === 'peace' }).quality).toBe('exact');
+    expect(matchTerm(text, 'pence', { vocabulary: ['and', 'international', 'peace', 'pence'] }).quality).toBe('none');
+    expect(matchTerm(text, 'peace', { vocabulary: ['peace'] }).quality).toBe('exact');
   });
 });
 
@@ -210,7 +200,7 @@ describe('searchIndex ranking', () => {
 
 describe('searchIndex grouping', () => {
   it('groups passages under their article, best first, with the rest counted', () => {
-    const results = searchIndex(fuse, data, 'trade', {}, { perArticle: 2, requireWordMatch: true });
+    const results = searchIndex(data, 'trade', {}, { perArticle: 2 });
     expect(results.groups.map((g) => g.article)).toEqual(['quote-patience']);
     const group = results.groups[0];
     expect(group?.hits[0]?.record.kind).toBe('headline'); // headline first
@@ -227,7 +217,7 @@ describe('searchIndex grouping', () => {
   });
 
   it('links "more matches" to the first passage not shown, in reading order', () => {
-    const { data: talks, fuse: talksFuse } = fixtureSearch({
+    const { data: talks } = fixtureSearch({
       articles: [
         article('talks', 'Leaders meet', 'npr', 'tokyo-2017', [
           'Officials said trade came up over lunch, among many other things.',
@@ -240,7 +230,7 @@ describe('searchIndex grouping', () => {
         { article: 'talks', anchor: 'q3-1', text: 'More trade,', speaker: null, topics: [] },
       ],
     });
-    const group = searchIndex(talksFuse, talks, 'trade', {}, { perArticle: 1, requireWordMatch: true }).groups[0];
+    const group = searchIndex(talks, 'trade', {}, { perArticle: 1 }).groups[0];
     // Quotes outrank paragraphs: one quote is shown, the other quote and p1 are not; p1 comes first on the page.
     expect(group?.hits.map((h) => h.record.kind)).toEqual(['quote']);
     expect(group?.more).toBe(2);
@@ -285,17 +275,10 @@ describe('searchIndex filters', () => {
   });
 });
 
-describe('runSearch', () => {
-  it('searches straight from the two JSON payloads', () => {
-    const index = JSON.parse(JSON.stringify(buildSearchIndex(Fuse, data.records)));
-    expect(runSearch(Fuse, data, index, 'Lighthizer').groups).toEqual([]);
-    expect(runSearch(Fuse, data, index, 'Megumi', { outlet: 'npr' }).groups.map((g) => g.article)).toEqual([
-      'typo-yokota',
-    ]);
-  });
-
+describe('searchIndex over the records', () => {
   it('indexes every article of the source', () => {
     expect(Object.keys(data.articles)).toEqual(SOURCE.articles.map((a) => a.id));
+    expect(search('Megumi', { outlet: 'npr' }).groups.map((g) => g.article)).toEqual(['typo-yokota']);
   });
 });
 
@@ -304,7 +287,7 @@ describe('searchIndex: words in different passages', () => {
     'The leaders met at the White House.',
     'They most recently played golf at Mar-a-Lago.',
   ]);
-  const { data: apart, fuse: apartFuse } = fixtureSearch({
+  const { data: apart } = fixtureSearch({
     articles: [
       apartArticle,
       article('together', 'Leaders meet', 'npr', 'tokyo-2017', ['Trump and Abe played golf on Sunday.']),
@@ -312,7 +295,7 @@ describe('searchIndex: words in different passages', () => {
   });
 
   it('finds an article holding every word in some passage, below those with one passage holding them all', () => {
-    const results = searchIndex(apartFuse, apart, 'Abe golf');
+    const results = searchIndex(apart, 'Abe golf');
     expect(results.groups.map((g) => g.article)).toEqual(['together', 'apart']);
     const [together, spread] = results.groups;
     expect(together?.partial).toBeUndefined();
@@ -328,21 +311,8 @@ describe('searchIndex: words in different passages', () => {
     expect(results.passages).toBe(3);
   });
 
-  it('does not call a passage holding every word partial when Fuse alone missed it', () => {
-    // With minMatchCharLength 3, Fuse cannot match the two-letter "on" of the query, so the
-    // passage comes back only through the per-word search: it still counts as a whole match.
-    const strict = createFuse(Fuse, apart, buildSearchIndex(Fuse, apart.records), {
-      ...FUSE_OPTIONS,
-      minMatchCharLength: 3,
-    });
-    const group = searchIndex(strict, apart, 'abe golf on').groups[0];
-    expect(group?.article).toBe('together');
-    expect(group?.partial).toBeUndefined();
-    expect(group?.score).toBeGreaterThan(0);
-  });
-
   it('looks for spread words only while fewer than a page of articles hold them in one passage', () => {
-    const { data, fuse } = fixtureSearch({
+    const { data } = fixtureSearch({
       articles: [
         ...Array.from({ length: PARTIAL_ONLY_BELOW }, (_, i) =>
           article(`together-${i}`, `Leaders meet ${i}`, 'npr', 'tokyo-2017', ['Trump and Abe played golf on Sunday.']),
@@ -350,14 +320,14 @@ describe('searchIndex: words in different passages', () => {
         apartArticle,
       ],
     });
-    const groups = searchIndex(fuse, data, 'Abe golf').groups;
+    const groups = searchIndex(data, 'Abe golf').groups;
     expect(groups).toHaveLength(PARTIAL_ONLY_BELOW);
     expect(groups.some((g) => g.partial)).toBe(false);
   });
 
   it('needs every word somewhere in the article, and a second word to be spread at all', () => {
-    expect(searchIndex(apartFuse, apart, 'Abe merkel').groups).toEqual([]);
-    expect(searchIndex(apartFuse, apart, 'golf').groups).toHaveLength(2);
-    expect(searchIndex(apartFuse, apart, 'golf').groups.every((g) => !g.partial)).toBe(true);
+    expect(searchIndex(apart, 'Abe merkel').groups).toEqual([]);
+    expect(searchIndex(apart, 'golf').groups).toHaveLength(2);
+    expect(searchIndex(apart, 'golf').groups.every((g) => !g.partial)).toBe(true);
   });
 });

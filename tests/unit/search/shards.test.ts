@@ -1,25 +1,27 @@
-import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { searchIndex } from '../../../src/lib/search/query.ts';
 import type { SearchFilters, SearchResults } from '../../../src/lib/search/query.ts';
 import { buildSearchRecords } from '../../../src/lib/search/records.ts';
 import type { SearchSource, SearchSourceArticle } from '../../../src/lib/search/records.ts';
+import { vocabularyMatches as gradeWords } from '../../../src/lib/search/forms.ts';
+import { compileQuery } from '../../../src/lib/search/match.ts';
+import { parseQuery } from '../../../src/lib/search/query.ts';
 import {
   buildSearchShards,
   indexWords,
   requirementsOf,
   ShardedSearch,
   shardUrl,
-  vocabularyMatches,
 } from '../../../src/lib/search/shards.ts';
 import type { SearchShards } from '../../../src/lib/search/shards.ts';
+import { QUALITY } from '../../../src/lib/search/forms.ts';
 import { fixtureSearch, SOURCE } from './fixtures.ts';
 
 /** A ShardedSearch over in-memory shards that round-trip through JSON, counting what it loads. */
 function sharded(shards: SearchShards) {
   const loaded = { postings: [] as number[], records: [] as number[] };
   const roundTrip = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-  const search = new ShardedSearch(Fuse, roundTrip(shards.manifest), roundTrip(shards.table), {
+  const search = new ShardedSearch(roundTrip(shards.manifest), roundTrip(shards.table), {
     postings: async (n) => {
       loaded.postings.push(n);
       const shard = shards.postings[n];
@@ -109,6 +111,11 @@ describe('buildSearchShards', () => {
   });
 });
 
+/** vocabularyMatches with the old positional flags: (exact only, typing); a lone word may be a prefix. */
+const vocabularyMatches = (words: string[], term: string, exactOnly = false, typing = false) =>
+  new Map([...gradeWords(words, term, { exactOnly, typing, prefix: true })].map(([i, q]) => [i, QUALITY[q]]));
+const requirements = (words: string[], q: string) => requirementsOf(compileQuery(words, parseQuery(q)));
+
 describe('vocabularyMatches', () => {
   const words = ['abductees', 'abe', 'aber', 'lighthizer', 'yokota'];
   it('finds the word, words it begins (3+ letters) and words within the allowed typos', () => {
@@ -138,20 +145,20 @@ describe('vocabularyMatches', () => {
       [1, 0.5],
       [2, 0.5],
     ]);
-    expect(requirementsOf(words, 'yokota ab')?.requirements).toHaveLength(2);
-    expect(requirementsOf(words, 'yokota ab ')?.requirements).toBeUndefined(); // a finished "ab" matches nothing
+    expect(requirements(words, 'yokota ab')).toHaveLength(2);
+    expect(requirements(words, 'yokota ab ')).toBeNull(); // a finished "ab" matches nothing
   });
 
   it('makes a query that cannot match anything fail early', () => {
-    expect(requirementsOf(words, 'zzyzx')).toBeNull();
-    expect(requirementsOf(words, '--')?.requirements).toEqual([]); // no word at all: nothing to require
-    expect(requirementsOf(words, 'abe yokata')?.requirements).toHaveLength(2);
+    expect(requirements(words, 'zzyzx')).toBeNull();
+    expect(requirements(words, '--')).toEqual([]); // no word at all: nothing to require
+    expect(requirements(words, 'abe yokata')).toHaveLength(2);
   });
 });
 
 describe('ShardedSearch', () => {
-  const { data, fuse } = fixtureSearch();
-  const full = (q: string, filters: SearchFilters = {}) => searchIndex(fuse, data, q, filters);
+  const { data } = fixtureSearch();
+  const full = (q: string, filters: SearchFilters = {}) => searchIndex(data, q, filters);
 
   it('gives exactly the full search’s results when every candidate fits', async () => {
     const { search } = sharded(buildSearchShards(data, 7));

@@ -3,18 +3,21 @@
  *
  *   --sizes 5,50,500,5000   corpus sizes (articles)
  *   --runs 3                timed runs per measurement (medians are reported)
- *   --seed parallax         corpus seed (src/lib/bench/corpus.ts)
+ *   --seed parallax         corpus seed (src/bench/corpus.ts)
  *   --skip-browser          no Chromium measurements
  *   --out docs/benchmarks.md  where the report goes (between its bench markers; "-" for none)
  *   --timeout 1800          seconds before a build is abandoned (larger sizes are then skipped)
  *   --cpu-prof              one extra, untimed build per size under `node --cpu-prof`; prints its hot spots
  *   --keep                  keep the temporary projects (their paths are printed)
+ *   --dist a,b              build nothing: compare the search of already built sites (each a dist/ folder),
+ *                           Parallax and Pagefind, run after run in turn (an A/B on one machine at one time)
  *
  * For each size it generates a synthetic corpus, writes it into a temporary copy of the project
  * (src/, public/, config, content/{people,topics}.json; node_modules linked entry by entry so the
  * copy's caches stay its own), runs `astro build` as a child process (wall time, pages per second,
  * peak RSS from /usr/bin/time -v or /proc), times the quote engine's stages in-process, measures
- * dist/ and the search files, and in Chromium the time to the first search and per-query latency.
+ * dist/ and the search files, and in Chromium the time to the first search and per-query latency;
+ * then it indexes the article pages with Pagefind and compares the two searches (src/bench/engines.ts).
  * One machine, one benchmark at a time: nothing here runs in parallel.
  */
 import { spawn } from 'node:child_process';
@@ -34,8 +37,11 @@ import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generateCorpus } from '../lib/bench/corpus.ts';
-import type { BenchCorpus } from '../lib/bench/corpus.ts';
+import { generateCorpus } from './corpus.ts';
+import { buildPagefind, compareEngines, ENGINES, hasPagefind } from './engines.ts';
+import type { Engine, EngineResult as SearchEngineResult } from './engines.ts';
+import type { EvalQuery } from '../lib/search/eval.ts';
+import type { BenchCorpus } from './corpus.ts';
 import { paragraphsFromMarkdown } from '../lib/markdown.ts';
 import { alignQuotes } from '../lib/quotes/align.ts';
 import { attributeQuotes } from '../lib/quotes/attribute.ts';
@@ -43,11 +49,14 @@ import { classifyQuotes } from '../lib/quotes/classify.ts';
 import { extractQuotes } from '../lib/quotes/extract.ts';
 import type { ArticleText } from '../lib/quotes/types.ts';
 import { serve } from '../../tests/e2e/serve.ts';
-import { ASTRO_BIN, buildEnv, readBaseContent, ROOT, writeCorpusProject } from './project-copy.ts';
+import { ASTRO_BIN, buildEnv, readBaseContent, ROOT, writeCorpusProject } from '../cli/project-copy.ts';
 
 const TIME_BIN = '/usr/bin/time';
 /** node_modules entries a build writes into (caches): the copy gets its own, empty. */
 const MARK_START = '<!-- bench:start -->';
+const PAGEFIND_VERSION = (
+  JSON.parse(readFileSync(join(ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }
+).version;
 const MARK_END = '<!-- bench:end -->';
 
 /** Pause between the first search's results and the latency queries. */
@@ -127,6 +136,8 @@ interface Options {
   timeout: number;
   cpuProf: boolean;
   keep: boolean;
+  /** Built sites to compare instead of building corpora. */
+  dists: string[];
 }
 
 function readOptions(argv: string[]): Options {
@@ -141,6 +152,7 @@ function readOptions(argv: string[]): Options {
       timeout: { type: 'string', default: '1800' },
       'cpu-prof': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      dist: { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -168,6 +180,11 @@ function readOptions(argv: string[]): Options {
     timeout: Number(values.timeout) || 1800,
     cpuProf: values['cpu-prof'],
     keep: values.keep,
+    dists: values.dist
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => resolve(d)),
   };
 }
 
@@ -342,9 +359,9 @@ interface BrowserResult {
   firstSearch: number[];
   /** Query latencies over all runs (ms): submit to results rendered (aria-busy cleared). */
   latencies: number[];
-  /** gzip bytes the first search fetched: the Fuse chunk and the search data. */
+  /** gzip bytes the first search fetched: the lazily loaded search engine chunk and the search data. */
   firstDownload: number;
-  /** Per query on a fresh page: gzip bytes fetched for it (Fuse chunk + search data). */
+  /** Per query on a fresh page: gzip bytes fetched for it (engine chunk + search data). */
   downloads: Map<string, number>;
   chromium: string;
 }
@@ -364,10 +381,10 @@ const FIRST_RESULT_PROBE = `(() => {
   observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 })();`;
 
-/** A fetch a search makes: the lazily loaded Fuse chunk or search data. */
+/** A fetch a search makes: the lazily loaded engine chunk (Fuse's, before issue #15) or search data. */
 const isSearchDownload = (url: string): boolean => {
   const path = new URL(url).pathname;
-  return /\/data\/search/.test(path) || /fuse/i.test(path);
+  return /\/data\/search/.test(path) || /fuse|shards/i.test(path);
 };
 
 async function measureBrowser(dist: string, runs: number): Promise<BrowserResult> {
@@ -509,6 +526,8 @@ interface SizeResult {
   builds: BuildRun[];
   dist: DistResult | null;
   browser: BrowserResult | null;
+  /** Parallax and Pagefind side by side over the same dist/. */
+  engines: Record<Engine, SearchEngineResult> | null;
   /** 1-minute load average before each build (other work on the machine skews the times). */
   load: number[];
   note?: string;
@@ -708,11 +727,19 @@ function report(results: SizeResult[], options: Options, command: string, date: 
     MARK_START,
     `Measured ${date} with \`${command}\` on ${machine()}${chromium ? `; Chromium ${chromium}` : ''}.`,
     '',
-    `Medians of ${options.runs} runs (cold builds: dist/, .astro/ and caches removed before each). Engine stages run in-process on the same corpus. Query latency: ${QUERIES.length} fixed queries × ${options.runs} fresh pages (each ${SETTLE_MS} ms after its first search), form submit → results rendered (aria-busy cleared), fetching included. Downloads: gzip -6 of the Fuse chunk and the search data files a search fetched. Growth per 10×: (b/a)^(1/log10(N_b/N_a)) between neighbouring sizes; linear is ×10.`,
+    `Medians of ${options.runs} runs (cold builds: dist/, .astro/ and caches removed before each). Engine stages run in-process on the same corpus. Query latency: ${QUERIES.length} fixed queries × ${options.runs} fresh pages (each ${SETTLE_MS} ms after its first search), form submit → results rendered (aria-busy cleared), fetching included. Downloads: gzip -6 of the lazily loaded engine chunk and the search data files a search fetched. Growth per 10×: (b/a)^(1/log10(N_b/N_a)) between neighbouring sizes; linear is ×10.`,
     '',
     renderTable(results),
     '',
     targets(results),
+    ...(results.some((r) => r.engines)
+      ? [
+          '',
+          `Parallax and Pagefind ${PAGEFIND_VERSION} over the same dist/ (Pagefind: its CLI over the article pages, defaults; queried through its JavaScript API on a same-origin page, the ten results' data loaded as a results page would). Hit rate: the ${LABELLED.filter((q) => !q.filters).length} labelled queries of tests/fixtures/search/queries.json without filters, a hit being an article built on an expected one (the corpus recombines the five real articles) in the top 1 or 3, or nothing for a no-match query. Bytes: gzip -6 of what the engine fetched (Pagefind's index and wasm files are gzip already: their size), for the first query on a fresh page, and the median over the latency queries after it. Latency: the ${QUERIES.length} latency queries × ${options.runs} fresh pages, engines in turn.`,
+          '',
+          renderEngines(results),
+        ]
+      : []),
     ...(notes.length ? ['', ...notes] : []),
     MARK_END,
   ].join('\n');
@@ -727,7 +754,7 @@ async function writeReport(path: string, block: string): Promise<void> {
   const next =
     start >= 0 && end > start
       ? previous.slice(0, start) + block + previous.slice(end + MARK_END.length)
-      : `# Benchmarks\n\nWritten by \`npm run bench\` (src/cli/bench.ts) between the bench markers; notes outside them are kept.\n\n${block}\n`;
+      : `# Benchmarks\n\nWritten by \`npm run bench\` (src/bench/bench.ts) between the bench markers; notes outside them are kept.\n\n${block}\n`;
   // Formatted as `npm run lint` expects (aligned table columns), when Prettier is installed.
   let formatted = next;
   try {
@@ -740,9 +767,110 @@ async function writeReport(path: string, block: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Parallax and Pagefind
+
+const LABELLED = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/search/queries.json'), 'utf8')) as EvalQuery[];
+
+async function sideBySide(
+  dist: string,
+  runs: number,
+  basedOn?: ReadonlyMap<string, string>,
+): Promise<Record<Engine, SearchEngineResult>> {
+  const { launchBrowser } = await import('../../tests/e2e/browser.ts');
+  const server = await serve(dist);
+  const browser = await launchBrowser();
+  try {
+    return await compareEngines(browser, {
+      url: server.url,
+      dist,
+      labelled: LABELLED,
+      ...(basedOn ? { basedOn } : {}),
+      queries: QUERIES,
+      firstQuery: FIRST_QUERY,
+      runs,
+      settleMs: SETTLE_MS,
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function describeEngines(engines: Record<Engine, SearchEngineResult>): string {
+  return ENGINES.map((engine) => {
+    const e = engines[engine];
+    return `${engine}: hit@1 ${e.hit1}/${e.n}, hit@3 ${e.hit3}/${e.n}, first query ${fmt.kb(e.firstBytes)} kB, later ${fmt.kb(e.laterBytes)} kB, p50 ${fmt.ms(percentile(e.latencies, 50))} ms, p95 ${fmt.ms(percentile(e.latencies, 95))} ms`;
+  }).join('; ');
+}
+
+/** The side-by-side table: one row per size and engine. */
+function renderEngines(results: SizeResult[]): string {
+  const rows = results.flatMap((r) =>
+    r.engines
+      ? ENGINES.map((engine) => {
+          const e = (r.engines as Record<Engine, SearchEngineResult>)[engine];
+          return [
+            r.size.toLocaleString('en-US'),
+            engine === 'parallax' ? 'Parallax' : 'Pagefind',
+            `${e.hit1}/${e.n}`,
+            `${e.hit3}/${e.n}`,
+            fmt.kb(e.firstBytes),
+            fmt.kb(e.laterBytes),
+            fmt.ms(percentile(e.latencies, 50)),
+            fmt.ms(percentile(e.latencies, 95)),
+          ];
+        })
+      : [],
+  );
+  if (!rows.length) return '';
+  const header = [
+    'articles',
+    'engine',
+    'hit@1',
+    'hit@3',
+    'first query (kB)',
+    'later query (kB)',
+    'p50 (ms)',
+    'p95 (ms)',
+  ];
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+}
+
+/** --dist: the search of already built sites, Parallax and Pagefind, compared run after run in turn. */
+async function compareDists(options: Options): Promise<void> {
+  for (const dist of options.dists)
+    if (!hasPagefind(dist)) log(`${dist}: Pagefind indexed it in ${fmt.s(await buildPagefind(ROOT, dist))} s`);
+  const all = new Map(options.dists.map((d) => [d, [] as Array<Record<Engine, SearchEngineResult>>]));
+  for (let run = 0; run < options.runs; run++)
+    for (const dist of options.dists) {
+      const result = await sideBySide(dist, 1);
+      all.get(dist)?.push(result);
+      log(`run ${run + 1}, ${dist}: load ${loadavg()[0]?.toFixed(1)}; ${describeEngines(result)}`);
+    }
+  for (const [dist, results] of all) {
+    const merged = Object.fromEntries(
+      ENGINES.map((engine) => {
+        const first = results[0]?.[engine] as SearchEngineResult;
+        return [engine, { ...first, latencies: results.flatMap((r) => r[engine].latencies) }];
+      }),
+    ) as Record<Engine, SearchEngineResult>;
+    console.log(`${dist} (${results.length} runs): ${describeEngines(merged)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
+  if (options.dists.length) {
+    log(`machine: ${machine()}`);
+    await compareDists(options);
+    return;
+  }
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, '');
   const base = readBaseContent();
   const results: SizeResult[] = [];
@@ -760,6 +888,7 @@ async function main(): Promise<void> {
       builds: [],
       dist: null,
       browser: null,
+      engines: null,
       load: [],
     };
     log(
@@ -797,6 +926,11 @@ async function main(): Promise<void> {
           log(
             `${size}: first search ${fmt.ms(median(result.browser.firstSearch))} ms, p50 ${fmt.ms(percentile(result.browser.latencies, 50))} ms, p95 ${fmt.ms(percentile(result.browser.latencies, 95))} ms, max download ${fmt.kb(Math.max(...result.browser.downloads.values()))} kB`,
           );
+          const dist = join(dir, 'dist');
+          log(`${size}: Pagefind indexed the article pages in ${fmt.s(await buildPagefind(ROOT, dist))} s`);
+          const basedOn = new Map(corpus.articles.map((a) => [a.id, a.basedOn]));
+          result.engines = await sideBySide(dist, options.runs, basedOn);
+          log(`${size}: ${describeEngines(result.engines)}`);
         }
       }
       if (options.cpuProf && !skipBuilds) {
