@@ -48,8 +48,9 @@ import { attributeQuotes } from '../lib/quotes/attribute.ts';
 import { classifyQuotes } from '../lib/quotes/classify.ts';
 import { extractQuotes } from '../lib/quotes/extract.ts';
 import type { ArticleText } from '../lib/quotes/types.ts';
-import { serve } from '../../tests/e2e/serve.ts';
+import { serve } from '../cli/serve.ts';
 import { ASTRO_BIN, buildEnv, readBaseContent, ROOT, writeCorpusProject } from '../cli/project-copy.ts';
+import { quoteId } from '../lib/quotes/ids.ts';
 
 const TIME_BIN = '/usr/bin/time';
 /** node_modules entries a build writes into (caches): the copy gets its own, empty. */
@@ -308,7 +309,7 @@ function timeEngine(corpus: BenchCorpus, base: ReturnType<typeof readBaseContent
     const placed = texts.flatMap((a, i) =>
       (classified[i] ?? []).map((q) => ({
         ...q,
-        id: `${a.id}--${q.anchor}`,
+        id: quoteId(a.id, q.anchor),
         article: a.id,
         outlet: a.outlet,
         event: a.event,
@@ -389,7 +390,7 @@ const isSearchDownload = (url: string): boolean => {
 
 async function measureBrowser(dist: string, runs: number): Promise<BrowserResult> {
   // Loaded here, not at start-up: --skip-browser runs never load playwright.
-  const { launchBrowser } = await import('../../tests/e2e/browser.ts');
+  const { launchBrowser } = await import('../cli/chromium.ts');
   const server = await serve(dist);
   const browser = await launchBrowser();
   const localFile = (url: string) => join(dist, decodeURIComponent(new URL(url).pathname));
@@ -776,7 +777,7 @@ async function sideBySide(
   runs: number,
   basedOn?: ReadonlyMap<string, string>,
 ): Promise<Record<Engine, SearchEngineResult>> {
-  const { launchBrowser } = await import('../../tests/e2e/browser.ts');
+  const { launchBrowser } = await import('../cli/chromium.ts');
   const server = await serve(dist);
   const browser = await launchBrowser();
   try {

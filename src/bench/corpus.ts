@@ -7,7 +7,9 @@
  * Pure and deterministic: the same base articles, size and seed give the same corpus, byte for
  * byte. No clock, no I/O, no Math.random.
  */
-import { contrastRatio, slugify } from '../lib/ingest.ts';
+import { contrastRatio } from '../lib/colour.ts';
+import { readFrontmatter, writeArticleFile } from '../lib/frontmatter.ts';
+import { slugify } from '../lib/ingest.ts';
 import type { ArticleFields, EventRecord, OutletRecord } from '../lib/ingest.ts';
 import names from './names.json' with { type: 'json' };
 
@@ -131,21 +133,9 @@ export interface CorpusOptions {
  * text would not contain the quotes they name.
  */
 export function parseArticleFile(id: string, source: string): BaseArticle {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
-  if (!match) throw new Error(`${id}: no frontmatter`);
-  const fields: Record<string, string | null> = {};
-  for (const line of (match[1] ?? '').split(/\r?\n/)) {
-    const field = /^([A-Za-z_][\w-]*):\s*(.*?)\s*$/.exec(line);
-    if (!field || field[2] === '') continue;
-    const raw = field[2] as string;
-    fields[field[1] as string] = raw.startsWith('"')
-      ? (JSON.parse(raw) as string)
-      : raw.startsWith("'")
-        ? raw.slice(1, -1).replace(/''/g, "'")
-        : raw === 'null' || raw === '~'
-          ? null
-          : raw;
-  }
+  const file = readFrontmatter(source);
+  if (!file) throw new Error(`${id}: no frontmatter`);
+  const fields = file.fields;
   const need = (name: string): string => {
     const value = fields[name];
     if (typeof value !== 'string' || !value) throw new Error(`${id}: frontmatter field "${name}" missing`);
@@ -165,21 +155,13 @@ export function parseArticleFile(id: string, source: string): BaseArticle {
     published: need('published'),
     event: need('event'),
     source: typeof fields.source === 'string' ? fields.source : null,
-    body: source.slice(match[0].length).replace(/^\s+/, ''),
+    body: file.body.replace(/^\s+/, ''),
   };
 }
 
 /** The article as a content/articles/*.md file (strings as YAML double-quoted scalars, i.e. JSON). */
 export function serializeArticle(article: GeneratedArticle): string {
-  const f = article.frontmatter;
-  const lines = ['---', `title: ${JSON.stringify(f.title)}`];
-  if (f.dek) lines.push(`dek: ${JSON.stringify(f.dek)}`);
-  lines.push(`outlet: ${f.outlet}`);
-  if (f.byline) lines.push(`byline: ${JSON.stringify(f.byline)}`);
-  if (f.dateline) lines.push(`dateline: ${JSON.stringify(f.dateline)}`);
-  lines.push(`published: ${f.published}`, `event: ${f.event}`);
-  lines.push(`source: ${f.source === null ? 'null' : JSON.stringify(f.source)}`, '---', '');
-  return `${lines.join('\n')}\n${article.body.trimEnd()}\n`;
+  return writeArticleFile(article.frontmatter, article.body);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -102,7 +102,7 @@ const dir = resolve(ROOT, build ? AUDIT_OUT : (options.dir ?? 'dist'));
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)|image\/svg\+xml)/;
 
 /**
- * Serves `dir` under the base on 127.0.0.1 (tests/e2e/serve.ts) behind a small proxy that
+ * Serves `dir` under the base on 127.0.0.1 (src/cli/serve.ts) behind a small proxy that
  * answers the way Netlify and Cloudflare Pages do: the headers _headers gives each path, their
  * default revalidating Cache-Control instead of the test server's no-store, gzip for text.
  */

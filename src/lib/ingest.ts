@@ -18,7 +18,6 @@ import { writeArticleFile } from './frontmatter.ts';
 import type { ArticleFrontmatter } from './frontmatter.ts';
 
 /** Re-exported for src/lib/bench/corpus.ts, which imports it from here; its home is colour.ts. */
-export { contrastRatio } from './colour.ts';
 
 /** An entry of content/outlets.json. */
 export interface OutletRecord {

@@ -70,7 +70,7 @@ function walk(dir: string): string[] {
 /** The URL path (base included) a file of the build is served at. */
 const urlOf = (build: Build, file: string) => build.base + relative(build.dir, file).split('\\').join('/');
 
-/** The file a static host serves for a URL path, or null (mirrors tests/e2e/serve.ts). */
+/** The file a static host serves for a URL path, or null (mirrors src/cli/serve.ts). */
 function fileFor(build: Build, pathname: string): string | null {
   let path: string;
   try {

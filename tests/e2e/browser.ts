@@ -10,9 +10,6 @@ import { allPages, BASE, DIST } from '../build/dist.ts';
 
 export { BASE, DIST };
 
-// launchBrowser stays importable from here for src/cli/bench.ts until it imports src/cli/chromium.ts.
-export { CHROMIUM, CHROMIUM_ARGS, launchBrowser, requireChromium } from '../../src/cli/chromium.ts';
-
 /** Throws with a helpful message when the build under test lacks a file. */
 export function requireBuilt(relativePath: string): void {
   if (!existsSync(join(DIST, relativePath)))

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom, generateCorpus, parseArticleFile, serializeArticle } from '../../src/bench/corpus.ts';
 import type { BaseContent, BenchCorpus } from '../../src/bench/corpus.ts';
 import { isCalendarDate } from '../../src/lib/dates.ts';
-import { contrastRatio } from '../../src/lib/ingest.ts';
+import { contrastRatio } from '../../src/lib/colour.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const json = <T>(path: string): T => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as T;

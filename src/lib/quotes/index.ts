@@ -2,6 +2,7 @@ import { alignQuotes } from './align.ts';
 import { attributeArticle } from './attribute.ts';
 import { classifyQuotes } from './classify.ts';
 import { extractQuotes } from './extract.ts';
+import { quoteId } from './ids.ts';
 import type { FoundPerson } from './names.ts';
 import type {
   ArticleText,
@@ -17,6 +18,7 @@ export { alignQuotes, diffVersions, matchTokens } from './align.ts';
 export { attributeQuotes } from './attribute.ts';
 export { classifyQuotes } from './classify.ts';
 export { extractQuotes } from './extract.ts';
+export { quoteId } from './ids.ts';
 export { nameKey, personId } from './names.ts';
 export type { FoundPerson } from './names.ts';
 export type * from './types.ts';
@@ -64,7 +66,7 @@ export function buildQuoteCorpus(
     }
     return analysis.quotes.map((quote) => ({
       ...quote,
-      id: `${article.id}--${quote.anchor}`,
+      id: quoteId(article.id, quote.anchor),
       article: article.id,
       outlet: article.outlet,
       event: article.event,

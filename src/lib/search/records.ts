@@ -3,6 +3,7 @@
  * quote, body paragraph) and one small table of article metadata the records point into.
  */
 import { fold, wordsOf } from './text.ts';
+import { quoteId } from '../quotes/ids.ts';
 
 /** Which part of an article a record holds; decides its weight and how it is shown. */
 export type RecordKind = 'headline' | 'heading' | 'quote' | 'paragraph';
@@ -108,7 +109,7 @@ export function buildSearchRecords(source: SearchSource): SearchData {
     for (const quote of quotes) {
       const speaker = quote.speaker ? (names.get(quote.speaker) ?? quote.speaker) : undefined;
       records.push({
-        id: `${article.id}--${quote.anchor}`,
+        id: quoteId(article.id, quote.anchor),
         article: article.id,
         anchor: quote.anchor,
         kind: 'quote',
