@@ -53,15 +53,8 @@ export function classifyQuotes(
   smallTalk: string[] = [],
 ): ClassifiedQuote[] {
   const topicOverrides = overridesByText(article, quotes, overrides, { topics });
-  const matchers = topics.map((t) => ({
-    id: t.id,
-    strong: compileTerms(t.terms),
-    weak: compileTerms(t.context ?? []),
-    ambiguous: compileTerms(t.ambiguous ?? []),
-    paired: compileTerms(t.paired ?? []),
-  }));
   const masked = maskedParagraphs(article.paragraphs, quotes);
-  const reader = new TopicReader(article.paragraphs, masked, matchers, compileTerms(smallTalk));
+  const reader = new TopicReader(article.paragraphs, masked, matchersFor(topics), smallTalkPattern(smallTalk));
   return quotes.map((quote) => {
     const override = topicOverrides.get(normalizeText(quote.text));
     if (override?.topics) return { ...quote, topics: [...override.topics] };
@@ -77,6 +70,37 @@ interface Matcher {
   ambiguous: RegExp | null;
   /** Terms that count only where the neighbourhood names this topic by its own terms. */
   paired: RegExp | null;
+}
+
+/**
+ * The topics' patterns, compiled once per topics list and small-talk list, not once per article: a
+ * topic's terms make a large pattern, and the engine compiles other patterns per article (people's
+ * names) that would push these out of the regular-expression cache.
+ */
+const MATCHERS = new WeakMap<TopicDefinition[], Matcher[]>();
+function matchersFor(topics: TopicDefinition[]): Matcher[] {
+  let matchers = MATCHERS.get(topics);
+  if (!matchers)
+    MATCHERS.set(
+      topics,
+      (matchers = topics.map((t) => ({
+        id: t.id,
+        strong: globalOf(compileTerms(t.terms)),
+        weak: globalOf(compileTerms(t.context ?? [])),
+        ambiguous: globalOf(compileTerms(t.ambiguous ?? [])),
+        paired: globalOf(compileTerms(t.paired ?? [])),
+      }))),
+    );
+  return matchers;
+}
+const SMALL_TALK = new WeakMap<string[], RegExp | null>();
+function smallTalkPattern(terms: string[]): RegExp | null {
+  if (!SMALL_TALK.has(terms)) SMALL_TALK.set(terms, compileTerms(terms)); // used with .test: not global
+  return SMALL_TALK.get(terms)!;
+}
+/** The global form of a pattern, for counting its matches with String.match. */
+function globalOf(re: RegExp | null): RegExp | null {
+  return re && new RegExp(re.source, 'giu');
 }
 
 /** "Despite the tension over trade, …": what a concessive phrase sets aside is not what the sentence is about. */
@@ -116,7 +140,6 @@ class TopicReader {
   private matchers: Matcher[];
   private smallTalk: RegExp | null;
   private counts = new Map<RegExp, Map<string, number>>();
-  private global = new Map<RegExp, RegExp>();
   private named = new Map<string, Set<string>>();
 
   constructor(paragraphs: Paragraph[], masked: Map<number, string>, matchers: Matcher[], smallTalk: RegExp | null) {
@@ -200,13 +223,11 @@ class TopicReader {
   /** Matches of a pattern in a text, concessive phrases set aside. */
   private count(re: RegExp | null, text: string): number {
     if (re === null || text === '') return 0;
-    let global = this.global.get(re);
-    if (!global) this.global.set(re, (global = new RegExp(re.source, 'giu')));
     let seen = this.counts.get(re);
     if (!seen) this.counts.set(re, (seen = new Map()));
     let n = seen.get(text);
     if (n === undefined) {
-      n = text.replace(CONCESSIVE, ' ').match(global)?.length ?? 0;
+      n = text.replace(CONCESSIVE, ' ').match(re)?.length ?? 0; // `re` is global (matchersFor)
       seen.set(text, n);
     }
     return n;

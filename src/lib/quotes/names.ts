@@ -144,10 +144,7 @@ export function findPeople(narration: string[], known: (name: string) => boolean
   }
   const people: FoundPerson[] = [];
   const familyNames = new Set(
-    [...candidates.values()].flatMap((c) => {
-      const words = c.name.split(/\s+/);
-      return words.length > 1 ? [words[0]!, words.at(-1)!] : [];
-    }),
+    [...candidates.values()].filter((c) => /\s/.test(c.name)).flatMap((c) => [...familyNamesOf(c.name)]),
   );
   for (const c of candidates.values()) {
     if (c.evidence <= 0) continue;
