@@ -385,6 +385,12 @@ class NarrationReader {
     if (!previous) return undefined;
     const found = this.sentenceSubjectFound(previous.view, previous.sentence, 'alias');
     if (!found?.speaker) return undefined;
+    // "America's president said" after a sentence about Trump: Trump, unless the passage names another
+    // holder of that office and he holds none ("Japan's top government spokesman" after Suga holds it by description)
+    const title = words.join(' ').toLowerCase();
+    if (holdsOffice(this.roleOf.get(found.speaker) ?? '', title)) return { speaker: found.speaker, method: 'alias' };
+    const holder = this.officeHolder(view, start, title);
+    if (holder) return { speaker: holder, method: 'alias' };
     const titled = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
     if ([...this.roleOf].some(([id, role]) => id !== found.speaker && titled.test(role))) return undefined;
     return { speaker: found.speaker, method: 'alias' };
@@ -666,18 +672,25 @@ class NarrationReader {
       .trim()
       .toLowerCase();
     if (!/^[\p{Ll} -]+$/u.test(title)) return null; // only a plain title, not "Japan's prime minister"
-    // the holder of that office the passage names last before the title, the alias's owner among them
+    const latest = this.officeHolder(view, mention.start, title);
+    return latest === mention.person ? null : latest;
+  }
+
+  /**
+   * The holder of an office the passage names last before `position` (its paragraph and REACH before),
+   * a holder named as the subject outranking one named as an object ("Moon met Trump": Moon).
+   */
+  private officeHolder(view: ParagraphView, position: number, title: string): string | null {
     for (let p = view.paragraph.index; p >= view.paragraph.index - REACH && p >= 1; p -= 1) {
       const holders = (this.views.get(p)?.mentions ?? []).filter(
         (m) =>
           m.named &&
           m.person &&
-          !(p === view.paragraph.index && m.end > mention.start) &&
+          !(p === view.paragraph.index && m.end > position) &&
           holdsOffice(this.roleOf.get(m.person) ?? '', title),
       );
-      // a holder named as the subject outranks one named as an object ("Moon met Trump": Moon)
       const latest = (holders.filter((m) => !m.object).at(-1) ?? holders.at(-1))?.person;
-      if (latest) return latest === mention.person ? null : latest;
+      if (latest) return latest;
     }
     return null;
   }
