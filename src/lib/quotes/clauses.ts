@@ -2,7 +2,13 @@
  * Sentence and clause structure of narration: where sentences, noun phrases, main clauses and asides
  * start and end. Reads masked text (quotes blanked), so quoted words never shape the narration.
  */
-import { ABBREVIATIONS, AUXILIARIES, PARENTHETICAL_OPENERS, SUBORDINATE_OPENERS } from './lexicon.ts';
+import {
+  ABBREVIATIONS,
+  AUXILIARIES,
+  PARENTHETICAL_OPENERS,
+  SUBORDINATE_OPENERS,
+  TITLE_ABBREVIATIONS,
+} from './lexicon.ts';
 
 /** [start, end) offsets of the sentences in a (masked) paragraph. */
 export function sentenceRanges(masked: string): Array<[number, number]> {
@@ -43,7 +49,7 @@ export function phraseEnd(text: string, from: number, limit: number): number {
   const slice = text
     .slice(from, limit)
     .replace(/(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, '_'))
-    .replace(/\b(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)\./g, '$1_');
+    .replace(/\b(\p{L}+)\./gu, (m, w: string) => (TITLE_ABBREVIATIONS.test(w) ? `${w}_` : m));
   const stop = /[,.;:!?]/.exec(slice);
   return stop ? from + stop.index : limit;
 }

@@ -85,7 +85,7 @@ export const SUBORDINATORS = words(
 
 /** Abbreviations whose final period does not end a sentence. */
 export const ABBREVIATIONS = words(
-  'mr mrs ms dr st gen gov sen rep lt col sgt capt prof jan feb mar apr jun jul aug sep sept oct nov dec inc co corp ltd no vs etc jr sr',
+  'mr mrs ms dr st gen gov sen rep rev fr lt col sgt capt prof jan feb mar apr jun jul aug sep sept oct nov dec inc co corp ltd no vs etc jr sr',
 );
 
 export const PREPOSITIONS = new Set(
@@ -137,7 +137,7 @@ export const TIME_WORDS = new Set(
 
 /** Words that may stand before a bare surname without making it someone else's name. */
 export const NAME_PREFIXES = new Set(
-  'Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Prime Minister Premier Chancellor Secretary Leader Chairman Chief Gen. General Sen. Senator Rep. Gov. Governor Emperor Empress King Queen Prince Princess Pope'.split(
+  'Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Prime Minister Premier Chancellor Secretary Leader Chairman Chief Gen. General Sen. Senator Rep. Gov. Governor Emperor Empress King Queen Prince Princess Pope Rev Rev. Father Pastor Bishop'.split(
     ' ',
   ),
 );
@@ -230,3 +230,6 @@ export const STOPWORDS = new Set(
     'wouldnt shouldnt im youre theyre weve ive hes shes thats whats lets'
   ).split(' '),
 );
+
+/** Titles abbreviated with a full stop that ends no sentence: "Mr.", "Gov.", "the Rev.". */
+export const TITLE_ABBREVIATIONS = /^(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Rev|Fr|Prof)$/;

@@ -18,6 +18,7 @@ import {
   TIME_WORDS,
   TITLE_WORDS,
   UNNAMED_NOUNS,
+  TITLE_ABBREVIATIONS,
 } from './lexicon.ts';
 import type { Person } from './types.ts';
 
@@ -233,7 +234,8 @@ export function isObject(text: string, start: number, end = start): boolean {
     const m = /([\p{L}\p{N}.'’-]+)(\s+)$/u.exec(before);
     if (!m) return false; // punctuation or the start: nothing governs it
     const word = m[1] ?? '';
-    if (/[.]$/.test(word) && !/^(?:\p{L}\.)+$|^(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov)\.$/u.test(word)) return false; // a sentence ended
+    if (/[.]$/.test(word) && !/^(?:\p{L}\.)+$/u.test(word) && !TITLE_ABBREVIATIONS.test(word.slice(0, -1)))
+      return false; // a sentence ended
     if (TIME_WORDS.has(word)) return false; // "On Monday Abe …": the preposition governs the day
     const bare = word.toLowerCase().replace(/['’]s$/, '');
     if (bare === 'that') return false; // "said that Trudeau had …": a clause opens, its subject follows
