@@ -229,7 +229,7 @@ function nameAt(
   while (skip < words.length) {
     const w = words[skip]!;
     const lower = w.toLowerCase();
-    if (NAME_PREFIXES.has(w) || SENTENCE_OPENERS.has(w) || TIME_WORDS.has(w) || ORGANISATION_WORDS.has(lower)) {
+    if (NAME_PREFIXES.has(w) || SENTENCE_OPENERS.has(w) || TIME_WORDS.has(w)) {
       skip += 1;
       continue;
     }
@@ -246,11 +246,14 @@ function nameAt(
   const nameWords = words.slice(skip);
   if (nameWords.length === 0) return undefined;
   const firstNamed = tagsOf(nameWords[0]!).some((t) => FIRST_NAME.has(t));
-  // "Embassy", "Ministry", "University" anywhere: an organisation's name; a place or a month: no person's
+  // a run that ends in "Embassy", "Ministry", "University", "Park" names an organisation or a place, whatever
+  // comes first ("Park Sun-young" is a person: the word leads, it does not end the run)
+  if (ORGANISATION_WORDS.has(nameWords.at(-1)!.replace(/[.,]$/, '').toLowerCase())) return undefined;
+  // a place or a month anywhere: no person's name
   for (const w of nameWords) {
     const bare = w.replace(/[.,]$/, '');
     const lower = bare.toLowerCase();
-    if (ORGANISATION_WORDS.has(lower) || NON_NAME_WORDS.has(lower) || common.has(lower)) return undefined;
+    if (NON_NAME_WORDS.has(lower) || common.has(lower)) return undefined;
     if (/^(?:Jr|Sr|II|III|IV)$/.test(bare)) continue;
     // a place's name may be a family name too (Bolton, Sterling): after a known first name it is one
     if (tagsOf(bare).some((t) => NOT_A_NAME.has(t)) && !firstNamed) return undefined;
