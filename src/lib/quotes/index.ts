@@ -61,7 +61,7 @@ export function buildQuoteCorpus(
       if (person.name.length > known.name.length) known.name = person.name;
       if (!known.role) known.role = person.role;
       if (person.pronoun !== 'they') known.pronoun = person.pronoun;
-      if (person.description) known.descriptions.push({ article: article.id, text: person.description });
+      if (person.role) known.descriptions.push({ article: article.id, text: person.role });
       found.set(person.id, known);
     }
     return analysis.quotes.map((quote) => ({

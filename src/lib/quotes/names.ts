@@ -29,8 +29,7 @@ import type { Person } from './types.ts';
 /** A person the article names and content/people.json does not list. */
 export interface FoundPerson extends Person {
   listed: false;
-  /** How the article describes them, in its own words ("the mother of Megumi Yokota"), or "". */
-  description: string;
+  /** `role`: how the article describes them, in its own words ("the mother of Megumi Yokota"), or "". */
 }
 
 /** The words compromise's lexicon knows, with their tags (one lookup a word, no parsing). */
@@ -207,7 +206,6 @@ function foundPerson(c: Candidate): FoundPerson {
     id: personId(c.name),
     name: c.name,
     role: c.description,
-    description: c.description,
     pronoun: c.pronoun ?? 'they',
     aliases: [...aliases],
     listed: false,
