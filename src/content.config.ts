@@ -45,6 +45,8 @@ const articles = defineCollection({
           speaker: z.string().nullable().optional(),
           /** Topic ids (content/topics.json) replacing the classifier's choice. */
           topics: z.array(z.string()).optional(),
+          /** "alone", or the id of the statement (s-…, quotes.json) the quote reports: replaces the alignment's grouping. */
+          statement: z.string().optional(),
         }),
       )
       .default([]),

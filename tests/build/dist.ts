@@ -92,6 +92,8 @@ export interface QuoteRecord {
   topics: string[];
   statement: string;
   url: string;
+  speakerConfidence: number;
+  topicsConfidence: number;
 }
 
 /** statements.json carries the engine's Statement as it is. */

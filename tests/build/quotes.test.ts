@@ -27,6 +27,8 @@ describe('dist/data/quotes.json', () => {
           'speaker',
           'speakerName',
           'speakerListed',
+          'speakerConfidence',
+          'topicsConfidence',
           'statement',
           'text',
           'topics',
@@ -37,6 +39,22 @@ describe('dist/data/quotes.json', () => {
       expect(quote.speaker === null).toBe(quote.speakerName === null);
     }
     expect(new Set(quotes.map((q) => q.id)).size).toBe(quotes.length);
+  });
+
+  it('says how sure the engine is of each speaker and topic list, and is certain of what an editor overrode', () => {
+    for (const quote of quotes)
+      for (const confidence of [quote.speakerConfidence, quote.topicsConfidence]) {
+        expect(confidence).toBeGreaterThan(0);
+        expect(confidence).toBeLessThanOrEqual(1);
+      }
+    // nikkei-pressure-still-on-2018 overrides the topics of Abe's offer to normalise relations
+    const overridden = quotes.find((q) => q.text.startsWith('Japan ... is prepared to settle the unfortunate past'))!;
+    expect(overridden.topics).toEqual([]);
+    expect(overridden.topicsConfidence).toBe(1);
+    // a name right after the quote is surer than a quote no attribution names
+    const plain = quotes.find((q) => q.text === 'The era of strategic patience is over.' && q.outlet === 'npr');
+    expect(plain?.speakerConfidence).toBeGreaterThan(0.9);
+    expect(new Set(quotes.map((q) => q.speakerConfidence)).size).toBeGreaterThan(3);
   });
 
   it('carries each quote exactly as it stands in its article, at its anchor', () => {
@@ -84,6 +102,8 @@ describe('dist/data/statements.json', () => {
       const members = statement.quotes.map((id) => quoteById.get(id)!);
       expect(statement.outlets).toEqual([...new Set(members.map((q) => q.outlet))].sort());
       expect([...statement.topics].sort()).toEqual([...new Set(members.flatMap((q) => q.topics))].sort());
+      expect(statement.confidence).toBeGreaterThan(0);
+      expect(statement.confidence).toBeLessThanOrEqual(1);
     }
     expect(seen.size).toBe(quotes.length);
   });

@@ -31,6 +31,8 @@ function quote(outlet: string, text: string, statement: string, speaker: string 
     attribution: 'post',
     topics: ['security'],
     statement,
+    speakerConfidence: 0.9,
+    topicsConfidence: 0.9,
   };
 }
 
@@ -47,8 +49,19 @@ const statements: Statement[] = [
     quotes: [quotes[0]!.id, quotes[1]!.id],
     outlets: ['npr', 'reuters'],
     topics: ['security'],
+    confidence: 0.9,
+    evidence: { keys: ['grouped'], because: 'made by hand' },
   },
-  { id: 's-2', event: 'tokyo-2017', speaker: null, quotes: [quotes[2]!.id], outlets: ['nikkei'], topics: ['security'] },
+  {
+    id: 's-2',
+    event: 'tokyo-2017',
+    speaker: null,
+    quotes: [quotes[2]!.id],
+    outlets: ['nikkei'],
+    topics: ['security'],
+    confidence: 0.9,
+    evidence: { keys: ['alone'], because: 'made by hand' },
+  },
 ];
 
 let tree: ReturnType<typeof fromHtml>;

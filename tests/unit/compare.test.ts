@@ -18,6 +18,8 @@ function quote(fields: Partial<Quote> & Pick<Quote, 'text' | 'outlet' | 'stateme
     speaker: 'trump',
     attribution: 'post',
     topics: ['security'],
+    speakerConfidence: 0.9,
+    topicsConfidence: 0.9,
     ...fields,
   };
 }
@@ -30,6 +32,8 @@ function statementOf(id: string, quotes: Quote[], extra: Partial<Statement> = {}
     quotes: quotes.map((q) => q.id),
     outlets: [...new Set(quotes.map((q) => q.outlet))].sort(),
     topics: [...new Set(quotes.flatMap((q) => q.topics))],
+    confidence: 0.9,
+    evidence: { keys: ['grouped'], because: 'made by hand' },
     ...extra,
   };
 }

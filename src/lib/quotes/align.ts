@@ -1,8 +1,9 @@
 import { diffWords } from 'diff';
 import porter2 from 'wink-porter2-stemmer';
-import type { DiffPart, Quote, Statement } from './types.ts';
+import type { DiffPart, Evidence, PlacedQuote, Statement } from './types.ts';
 import { append } from './collections.ts';
 import { STOPWORDS } from './lexicon.ts';
+import { OVERRIDDEN } from './overrides.ts';
 
 /**
  * Two quotes (different articles, same event, compatible speakers) report the same utterance when:
@@ -32,13 +33,24 @@ const COMMON_TOKEN_FLOOR = 6;
 export interface AlignOptions {
   /** Compare every pair instead of blocking by shared rare words (for tests). */
   exhaustive?: boolean;
+  /**
+   * Editors' groupings by quote id: "alone", or the id of a quote whose statement it joins (its
+   * frontmatter override's statement "s-<that quote id>"). Such a quote joins no group by its words.
+   */
+  fixed?: Map<string, 'alone' | { with: string }>;
 }
+
+/** A share of a smaller quote's content words another quote holds, below the bar, that makes a near miss worth a look. */
+export const NEAR_MISS = 0.4;
+
+/** A statement before the calibration reads its evidence (index.ts adds the confidence). */
+export type AlignedStatement = Omit<Statement, 'confidence'>;
 
 /** Groups quotes into statements: one utterance as one or more outlets quoted it. */
 export function alignQuotes(
-  quotes: Array<Omit<Quote, 'statement'>>,
+  quotes: PlacedQuote[],
   options: AlignOptions = {},
-): { quotes: Quote[]; statements: Statement[] } {
+): { quotes: Array<PlacedQuote & { statement: string }>; statements: AlignedStatement[] } {
   const profiles = quotes.map(profile);
   const sets = new DisjointSets(quotes.length);
   // parts of one utterance belong together
@@ -49,11 +61,21 @@ export function alignQuotes(
     if (owner === undefined) utteranceOwner.set(key, i);
     else sets.union(owner, i);
   });
-  const pairs = options.exhaustive ? allPairs(profiles) : blockedPairs(profiles);
+  const fixed = options.fixed ?? new Map<string, 'alone' | { with: string }>();
+  const indexOf = new Map(quotes.map((q, i) => [q.id, i]));
+  for (const [id, how] of fixed) if (how !== 'alone') sets.union(indexOf.get(id)!, indexOf.get(how.with)!);
+  const pairs = (options.exhaustive ? allPairs(profiles) : blockedPairs(profiles)).filter(
+    ([a, b]) => !fixed.has(quotes[a]!.id) && !fixed.has(quotes[b]!.id),
+  );
   const edges: Array<{ a: number; b: number; score: number }> = [];
+  const near: Array<{ a: number; b: number; share: number }> = [];
   for (const [a, b] of pairs) {
     const score = matchScore(profiles[a]!, profiles[b]!);
     if (score > 0) edges.push({ a, b, score });
+    else {
+      const share = closeness(profiles[a]!, profiles[b]!);
+      if (share >= NEAR_MISS) near.push({ a, b, share });
+    }
   }
   edges.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   const speakers = new Map<number, Set<string>>();
@@ -62,23 +84,76 @@ export function alignQuotes(
     if (!speakers.has(root)) speakers.set(root, new Set());
     if (q.speaker) speakers.get(root)!.add(q.speaker);
   });
-  for (const { a, b } of edges) {
+  // what each group's joining rests on: its weakest link, and whether a match was refused for its speakers
+  const weakest = new Map<number, number>();
+  const refused = new Set<number>();
+  for (const { a, b, score } of edges) {
     const ra = sets.find(a);
     const rb = sets.find(b);
     if (ra === rb) continue;
     const merged = new Set([...speakers.get(ra)!, ...speakers.get(rb)!]);
-    if (merged.size > 1) continue; // never chain two people's words into one statement
+    if (merged.size > 1) {
+      // never chain two people's words into one statement
+      refused.add(a).add(b);
+      continue;
+    }
+    const link = Math.min(score, weakest.get(ra) ?? 1, weakest.get(rb) ?? 1);
     const root = sets.union(ra, rb);
     speakers.set(root, merged);
+    weakest.set(root, link);
   }
-  return buildStatements(quotes, sets);
+  const closest = new Map<number, number>();
+  for (const { a, b, share } of near) {
+    if (sets.find(a) === sets.find(b)) continue;
+    for (const i of [a, b]) closest.set(sets.find(i), Math.max(closest.get(sets.find(i)) ?? 0, share));
+  }
+  for (const i of refused) closest.set(sets.find(i), 1);
+  return buildStatements(quotes, sets, (root, members) =>
+    members.some((q) => fixed.has(q.id)) ? OVERRIDDEN : groupingEvidence(members, weakest.get(root), closest.get(root)),
+  );
+}
+
+/**
+ * What a grouping rests on: how many outlets, the weakest match that joined them (the share of the smaller
+ * quote's content words the other holds), and the closest quote left out — a near miss, or a match refused
+ * because the two sides name different speakers.
+ */
+function groupingEvidence(members: PlacedQuote[], link: number | undefined, missed: number | undefined): Evidence {
+  const articles = new Set(members.map((q) => q.article)).size;
+  const shape = articles > 1 ? 'grouped' : 'alone';
+  const strength =
+    link === undefined
+      ? 'no-link'
+      : link >= 1
+        ? 'word-for-word'
+        : link >= 0.8
+          ? 'close'
+          : link >= 0.65
+            ? 'fair'
+            : 'loose';
+  const miss = missed === undefined ? 'no-near-miss' : missed >= 1 ? 'refused' : 'near-miss';
+  const speaker = members.some((q) => q.speaker !== null) ? 'speaker' : 'no-speaker';
+  const keys = [
+    shape,
+    `${shape}/${strength}`,
+    `${shape}/${strength}/${miss}`,
+    `${shape}/${strength}/${miss}/${speaker}`,
+  ];
+  const parts = [
+    articles > 1
+      ? `${articles} articles' versions joined${link === undefined ? '' : `; the weakest match shares ${Math.round(link * 100)}% of the shorter version's content words`}`
+      : 'quoted by one article only',
+  ];
+  if (missed !== undefined && missed < 1)
+    parts.push(`another article's quote shares ${Math.round(missed * 100)}% of the words but was left apart`);
+  if (missed !== undefined && missed >= 1)
+    parts.push('a matching quote was left apart because it names another speaker');
+  if (speaker === 'no-speaker') parts.push('nobody is named as its speaker');
+  return { keys, because: parts.join('; ') };
 }
 
 /** The pairs of quotes (by index) that alignment compares: blocked by shared rare words, or all of them. */
-export function candidatePairs(
-  quotes: Array<Omit<Quote, 'statement'>>,
-  options: AlignOptions = {},
-): Array<[number, number]> {
+export function candidatePairs(quotes: PlacedQuote[], options: AlignOptions = {}): Array<[number, number]> {
   const profiles = quotes.map(profile);
   return options.exhaustive ? allPairs(profiles) : blockedPairs(profiles);
 }
@@ -161,7 +236,7 @@ function stem(word: string): string {
   return stemmed;
 }
 
-function profile(q: Omit<Quote, 'statement'>): Profile {
+function profile(q: PlacedQuote): Profile {
   const tokens = matchTokens(q.text);
   return {
     article: q.article,
@@ -187,6 +262,15 @@ function profileOfText(text: string): Set<string> {
       .filter((t) => !STOPWORDS.has(t))
       .map(stem),
   );
+}
+
+/** The share of the smaller quote's content words the other holds, with at least two shared (different articles, one event). */
+function closeness(x: Profile, y: Profile): number {
+  if (x.article === y.article || x.event !== y.event) return 0;
+  const [small, large] = x.content.size <= y.content.size ? [x, y] : [y, x];
+  let shared = 0;
+  for (const t of small.content) if (large.content.has(t)) shared += 1;
+  return shared >= 2 ? shared / small.content.size : 0;
 }
 
 /** How strongly two quotes look like the same utterance (0 = not at all). */
@@ -269,18 +353,19 @@ function blockedPairs(profiles: Profile[]): Array<[number, number]> {
 }
 
 function buildStatements(
-  quotes: Array<Omit<Quote, 'statement'>>,
+  quotes: PlacedQuote[],
   sets: DisjointSets,
-): { quotes: Quote[]; statements: Statement[] } {
-  const groups = new Map<number, Array<Omit<Quote, 'statement'>>>();
+  evidenceOf: (root: number, members: PlacedQuote[]) => Evidence,
+): { quotes: Array<PlacedQuote & { statement: string }>; statements: AlignedStatement[] } {
+  const groups = new Map<number, PlacedQuote[]>();
   quotes.forEach((q, i) => {
     const root = sets.find(i);
     append(groups, root, q);
   });
   const statementOf = new Map<string, string>();
-  const statements: Statement[] = [];
+  const statements: AlignedStatement[] = [];
   // a group's root is its first member's index, so Map order is corpus order of first quotes
-  for (const members of [...groups.entries()].sort((x, y) => x[0] - y[0]).map(([, m]) => m)) {
+  for (const [root, members] of [...groups.entries()].sort((x, y) => x[0] - y[0])) {
     const first = members[0]!;
     const id = `s-${first.id}`;
     for (const q of members) statementOf.set(q.id, id);
@@ -291,6 +376,7 @@ function buildStatements(
       quotes: members.map((q) => q.id),
       outlets: [...new Set(members.map((q) => q.outlet))].sort(),
       topics: [...new Set(members.flatMap((q) => q.topics))].sort(),
+      evidence: evidenceOf(root, members),
     });
   }
   return { quotes: quotes.map((q) => ({ ...q, statement: statementOf.get(q.id) ?? `s-${q.id}` })), statements };

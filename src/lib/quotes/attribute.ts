@@ -35,13 +35,14 @@ import type {
   AttributedQuote,
   AttributionMethod,
   ExtractedQuote,
+  Evidence,
   Paragraph,
   Person,
   QuoteOverride,
   QuoteSpan,
 } from './types.ts';
 import { append } from './collections.ts';
-import { normalizeText, overridesByText } from './overrides.ts';
+import { normalizeText, OVERRIDDEN, overridesByText } from './overrides.ts';
 
 export { normalizeText } from './overrides.ts';
 import { familyNamesOf, findPeople, nameKey, type FoundPerson } from './names.ts';
@@ -103,12 +104,27 @@ export function attributeArticle(
   for (const quote of quotes) {
     const override = speakerOverrides.get(normalizeText(quote.text));
     let found: Found;
-    if (override && override.speaker !== undefined) found = { speaker: override.speaker, method: 'override' };
-    else if (quote.utterance !== quote.anchor && done.has(quote.utterance))
-      found = { speaker: done.get(quote.utterance)!.speaker, method: 'continuation' };
-    else found = reader.speakerOf(quote, done) ?? { speaker: null, method: 'none' };
-    if (found.speaker === null && found.method !== 'override') found = { speaker: null, method: 'none' };
-    const attributed: AttributedQuote = { ...quote, speaker: found.speaker, attribution: found.method };
+    if (override && override.speaker !== undefined)
+      found = { speaker: override.speaker, method: 'override', evidence: OVERRIDDEN };
+    else if (quote.utterance !== quote.anchor && done.has(quote.utterance)) {
+      const part = done.get(quote.utterance)!;
+      const keys = part.speakerEvidence?.keys ?? [];
+      found = {
+        speaker: part.speaker,
+        method: 'continuation',
+        evidence: {
+          keys: ['utterance', ...keys.slice(0, 3).map((k) => `utterance/${k}`)],
+          because: `the rest of a quotation split by its attribution (its first part: ${part.speakerEvidence?.because ?? part.attribution})`,
+        },
+      };
+    } else found = reader.speakerOf(quote, done);
+    if (found.speaker === null && found.method !== 'override') found = { ...found, speaker: null, method: 'none' };
+    const attributed: AttributedQuote = {
+      ...quote,
+      speaker: found.speaker,
+      attribution: found.method,
+      speakerEvidence: found.evidence,
+    };
     done.set(quote.anchor, attributed);
     results.push(attributed);
   }
@@ -120,7 +136,40 @@ export function attributeArticle(
 interface Found {
   speaker: string | null;
   method: AttributionMethod;
+  /** Set once, where a decision leaves the cascade (speakerOf). */
+  evidence?: Evidence;
 }
+
+/**
+ * What one speaker decision went through, written by the rules as they read, for its evidence: the words
+ * that named the speaker and how they name them, and how far back a pronoun's person stood.
+ */
+interface Trace {
+  mention?: string;
+  kind?: 'name' | 'surname' | 'shared-surname' | 'title' | 'office-holder' | 'description' | 'pronoun';
+  /** A pronoun's person: named in the same sentence, the sentence before, 1 or 2 paragraphs back, through another pronoun. */
+  distance?: string;
+  antecedent?: string;
+  /** Which reading of the narration around a whole-sentence quote named the speaker. */
+  via?: string;
+}
+
+/** Each rule of the cascade in the words an editor reads. */
+const RULE_WORDS: Record<string, string> = {
+  'so-called': "a so-called phrase: a name for something, nobody's words",
+  post: 'the attribution right after the quote',
+  pre: 'the subject of the speech verb before the quote',
+  possessive: 'the person whose words the sentence says they are ("X\'s warning that …")',
+  'according-to': 'the person after "according to"',
+  'whole-sentence': 'the narration around a quote that is a sentence of its own',
+  'sentence-subject': "the subject of the quote's sentence",
+};
+const VIA_WORDS: Record<string, string> = {
+  'sentence-before': 'the subject of the sentence before it',
+  colon: 'who introduces it at the end of the paragraph before (a colon)',
+  paraphrase: 'the person the paragraph before reports, the quote going on with their words',
+  'bare-continuation': 'the speaker of the quote that ends the paragraph before',
+};
 
 /** The text names nobody on purpose (a so-called phrase, "a Japanese official"): no later rule may guess. */
 const NOBODY: Found = { speaker: null, method: 'none' };
@@ -164,6 +213,11 @@ class NarrationReader {
   private familyNames = new Map<string, Set<string>>();
   /** Found people the article gives no he or she: a pronoun of either may mean them. */
   private anyPronoun = new Set<string>();
+  private nameOf = new Map<string, string>();
+  /** Family-name mentions settleSharedSurnames gave to one of two people who bear the name. */
+  private settled = new Set<Mention>();
+  /** The decision being made (speakerOf): what its evidence will say. */
+  private trace: Trace = {};
 
   constructor(article: ArticleText, quotes: ExtractedQuote[], listed: Person[]) {
     const spansByParagraph = new Map<number, QuoteSpan[]>();
@@ -181,6 +235,7 @@ class NarrationReader {
     const people = [...listed, ...this.found];
     for (const p of people) this.pronounOf.set(p.id, p.pronoun);
     for (const p of people) this.roleOf.set(p.id, p.role);
+    for (const p of people) this.nameOf.set(p.id, p.name);
     for (const p of this.found) if (p.pronoun === 'they') this.anyPronoun.add(p.id);
     for (const p of people) this.familyNames.set(p.id, familyNamesOf(p.name));
     const known = compileAliases(people);
@@ -252,24 +307,26 @@ class NarrationReader {
           person = full.at(-1)?.person ?? null;
         }
         m.person = person ?? salient(candidates);
+        this.settled.add(m);
       }
     }
   }
 
-  /** The rules in order; the first that names someone, or explicitly nobody, decides. */
-  private readonly rules: ReadonlyArray<(c: QuoteContext) => Found | undefined> = [
+  /** The rules in order, by name (RULE_WORDS); the first that names someone, or explicitly nobody, decides. */
+  private readonly rules: ReadonlyArray<[string, (c: QuoteContext) => Found | undefined]> = [
     // the so-called "bromance": a name for something, nobody's words
-    (c) => (/\bso-called\s*$/i.test(c.head.masked.slice(0, c.first.start - 1)) ? NOBODY : undefined),
-    (c) => this.postAttribution(c.tail, c.last, c.tailSentence, c.quote.text),
-    (c) => this.preAttribution(c.head, c.first, c.headSentence),
-    (c) => this.possessiveSpeech(c.head, c.first, c.headSentence),
-    (c) => this.accordingTo(c.head, c.headSentence),
-    (c) => this.wholeSentence(c),
+    ['so-called', (c) => (/\bso-called\s*$/i.test(c.head.masked.slice(0, c.first.start - 1)) ? NOBODY : undefined)],
+    ['post', (c) => this.postAttribution(c.tail, c.last, c.tailSentence, c.quote.text)],
+    ['pre', (c) => this.preAttribution(c.head, c.first, c.headSentence)],
+    ['possessive', (c) => this.possessiveSpeech(c.head, c.first, c.headSentence)],
+    ['according-to', (c) => this.accordingTo(c.head, c.headSentence)],
+    ['whole-sentence', (c) => this.wholeSentence(c)],
     // a fragment inside a sentence whose subject is one person: theirs
-    (c) => this.sentenceSubjectFound(c.head, c.headSentence, 'pre'),
+    ['sentence-subject', (c) => this.sentenceSubjectFound(c.head, c.headSentence, 'pre')],
   ];
 
-  speakerOf(quote: ExtractedQuote, done: Map<string, AttributedQuote>): Found | undefined {
+  /** The speaker by the first rule that decides, with the evidence it rests on. */
+  speakerOf(quote: ExtractedQuote, done: Map<string, AttributedQuote>): Found {
     const first = quote.spans[0]!;
     const last = quote.spans.at(-1)!;
     const head = this.views.get(first.paragraph)!;
@@ -284,11 +341,56 @@ class NarrationReader {
       last,
       tailSentence: sentenceAt(tail.sentences, last.end, tail.masked.length),
     };
-    for (const rule of this.rules) {
+    for (const [name, rule] of this.rules) {
+      this.trace = {};
       const found = rule(context);
-      if (found) return found;
+      if (found) return { ...found, evidence: this.evidence(name, found, context) };
     }
-    return undefined;
+    return { speaker: null, method: 'none', evidence: this.noRule(context) };
+  }
+
+  /** A rule's decision as evidence: the rule, how the words name the speaker, how far away, and who they are. */
+  private evidence(rule: string, found: Found, c: QuoteContext): Evidence {
+    const t = this.trace;
+    const kind = found.speaker === null ? (t.kind === 'pronoun' ? 'pronoun' : 'nobody') : (t.kind ?? 'name');
+    const where = t.distance ?? t.via ?? 'here';
+    const who = found.speaker === null ? 'null' : this.found.some((p) => p.id === found.speaker) ? 'found' : 'listed';
+    const keys = [rule, `${rule}/${kind}`, `${rule}/${kind}/${where}`, `${rule}/${kind}/${where}/${who}`];
+    const name = found.speaker === null ? 'nobody' : (this.nameOf.get(found.speaker) ?? found.speaker);
+    const how = rule === 'whole-sentence' && t.via ? VIA_WORDS[t.via] : RULE_WORDS[rule];
+    const words = t.mention ? `"${t.mention.trim()}"` : '';
+    let because: string;
+    if (found.speaker === null)
+      because =
+        kind === 'pronoun'
+          ? `${how}: ${words}, whose person no earlier subject names`
+          : `${how} names no one by name (someone unnamed, several people, or a name for something)`;
+    else if (t.kind === 'pronoun')
+      because = `${how}: ${words}, read as ${name}, named ${(t.distance ?? '').replace(/-/g, ' ')}${t.antecedent ? ` ("${t.antecedent.trim()}")` : ''}`;
+    else if (t.kind === 'office-holder')
+      because = `${how}: the title ${words}, read as its holder the passage names, ${name}`;
+    else if (t.kind === 'shared-surname')
+      because = `${how}: ${words}, a family name two people in the article bear, read as ${name}`;
+    else if (t.kind === 'description')
+      because = `${how}: ${words}, read as ${name}, the subject of the sentence before`;
+    else because = `${how}: ${words || name}${words && !t.mention?.includes(name) ? ` (${name})` : ''}`;
+    if (c.quote.kind === 'fragment' && rule !== 'post' && rule !== 'pre') because += '; the quote is a fragment';
+    return { keys, because };
+  }
+
+  /** No rule decided: the evidence says whether anyone was named near the quote, which an editor would check. */
+  private noRule(c: QuoteContext): Evidence {
+    const near = [c.head, this.views.get(c.head.paragraph.index - 1)]
+      .flatMap((v) => v?.mentions ?? [])
+      .flatMap((m) => (m.person ? [this.nameOf.get(m.person) ?? m.person] : []));
+    const names = [...new Set(near)];
+    const around = names.length ? 'people-near' : 'nobody-near';
+    return {
+      keys: ['none', `none/${c.quote.kind}`, `none/${c.quote.kind}/${around}`],
+      because: names.length
+        ? `no attribution found; named nearby: ${names.slice(0, 4).join(', ')}`
+        : 'no attribution found, and nobody is named in this paragraph or the one before',
+    };
   }
 
   /** `"...," Trump said` / `"...," said a Japanese government official` / `"..." he noted`. */
@@ -388,9 +490,13 @@ class NarrationReader {
     // "America's president said" after a sentence about Trump: Trump, unless the passage names another
     // holder of that office and he holds none ("Japan's top government spokesman" after Suga holds it by description)
     const title = words.join(' ').toLowerCase();
+    this.trace = { mention: np, kind: 'description' };
     if (holdsOffice(this.roleOf.get(found.speaker) ?? '', title)) return { speaker: found.speaker, method: 'alias' };
     const holder = this.officeHolder(view, start, title);
-    if (holder) return { speaker: holder, method: 'alias' };
+    if (holder) {
+      this.trace.kind = 'office-holder';
+      return { speaker: holder, method: 'alias' };
+    }
     const titled = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'iu');
     if ([...this.roleOf].some(([id, role]) => id !== found.speaker && titled.test(role))) return undefined;
     return { speaker: found.speaker, method: 'alias' };
@@ -574,6 +680,7 @@ class NarrationReader {
     const index = head.sentences.indexOf(headSentence);
     if (index > 0) {
       const found = this.sentenceSubjectFound(head, head.sentences[index - 1]!, 'pre');
+      this.trace.via = 'sentence-before';
       return found && found.speaker !== null ? found : undefined;
     }
     const previous = this.views.get(head.paragraph.index - 1);
@@ -586,6 +693,7 @@ class NarrationReader {
         this.preAttribution(previous, end, lastSentence) ??
         this.sentenceSubjectFound(previous, lastSentence, 'pre') ??
         this.possessiveSpeech(previous, end, lastSentence); // "Trump's reply, read from a card, was restrained:"
+      this.trace.via = 'colon';
       return found && found.speaker !== null ? found : undefined;
     }
     // "Whitfield … said Australia's head start would shrink." then the quote, alone in its paragraph:
@@ -604,7 +712,10 @@ class NarrationReader {
         (STATEMENT.test(sentence) || wordsOf(sentence).some((w) => SPEECH_VERBS.has(w) || COGNITION_VERBS.has(w))
           ? this.sentenceSubjectFound(previous, lastSentence, 'pre')?.speaker
           : undefined);
-      if (reported) return { speaker: reported, method: 'continuation' };
+      if (reported) {
+        this.trace.via = 'paraphrase';
+        return { speaker: reported, method: 'continuation' };
+      }
     }
     const bare =
       !/[\p{L}\p{N}]/u.test(head.masked.slice(0, first.start - 1)) &&
@@ -617,8 +728,10 @@ class NarrationReader {
       const closing = previous.sentences.find((s) => s[0] <= span.end && span.end < s[1]);
       const endsParagraph = closing === lastSentence;
       const attributedAfter = /[\p{L}]/u.test(previous.masked.slice(span.end + 1));
-      if (prior && prior.speaker && endsParagraph && attributedAfter)
+      if (prior && prior.speaker && endsParagraph && attributedAfter) {
+        this.trace = { via: 'bare-continuation', mention: this.nameOf.get(prior.speaker) };
         return { speaker: prior.speaker, method: 'continuation' };
+      }
     }
     return undefined;
   }
@@ -650,13 +763,29 @@ class NarrationReader {
     method: AttributionMethod,
     reported?: [number, number],
   ): Found {
+    const words = view.masked.slice(mention.start, mention.end);
     if (mention.pronoun) {
+      this.trace = { ...this.trace, mention: words, kind: 'pronoun' };
       const person = this.resolvePronoun(view.paragraph.index, mention.start, mention.pronoun, 0, reported);
       return person ? { speaker: person, method: 'pronoun' } : { speaker: null, method: 'none' };
     }
     const kind: AttributionMethod =
       method === 'according-to' || method === 'continuation' || mention.named ? method : 'alias';
-    return { speaker: this.titleHolder(view, mention) ?? mention.person, method: kind };
+    const holder = this.titleHolder(view, mention);
+    this.trace = {
+      ...this.trace,
+      mention: words,
+      kind: holder
+        ? 'office-holder'
+        : !mention.named
+          ? 'title'
+          : this.settled.has(mention)
+            ? 'shared-surname'
+            : mention.surname
+              ? 'surname'
+              : 'name',
+    };
+    return { speaker: holder ?? mention.person, method: kind };
   }
 
   /**
@@ -721,10 +850,20 @@ class NarrationReader {
       const own = p === paragraphIndex ? view.sentences.find(([a, b]) => a <= position && position < b) : undefined;
       const outside = (m: Mention) => !reported || m.end <= reported[0] || m.start >= reported[1];
       const inOwn = own ? subjects.filter((m) => m.start >= own[0] && outside(m)) : [];
-      if (inOwn.length > 0) return inOwn.at(-1)!.person;
+      const note = (m: Mention, distance: string) => {
+        this.trace.distance = distance;
+        this.trace.antecedent = view.masked.slice(m.start, m.end);
+      };
+      if (inOwn.length > 0) {
+        note(inOwn.at(-1)!, 'in-the-same-sentence');
+        return inOwn.at(-1)!.person;
+      }
       // "Trump's speech, in which he warned …": the possessor of the sentence's subject
       const owner = own ? named.find((m) => m.possessive && m.start >= own[0] && !m.object) : undefined;
-      if (owner) return owner.person;
+      if (owner) {
+        note(owner, 'in-the-same-sentence');
+        return owner.person;
+      }
       for (const [a, b] of [...view.sentences].reverse()) {
         if (own && a >= own[0]) continue;
         if (p === paragraphIndex && a >= position) continue;
@@ -742,10 +881,22 @@ class NarrationReader {
         const unnamed = unnamedSubject(view.masked, a, b);
         if (unnamed !== undefined && (!first || unnamed < first.start)) return null;
         if (!first) continue;
-        if (first.person) return first.person;
-        if (depth < 3) return this.resolvePronoun(p, first.start, pronoun, depth + 1);
+        const back = paragraphIndex - p;
+        if (first.person) {
+          note(first, back === 0 ? 'in-a-sentence-before' : back === 1 ? 'a-paragraph-before' : 'paragraphs-before');
+          return first.person;
+        }
+        if (depth < 3) {
+          const person = this.resolvePronoun(p, first.start, pronoun, depth + 1);
+          this.trace.distance = 'through-another-pronoun';
+          return person;
+        }
       }
-      if (fallback === null) fallback = named.at(-1)?.person ?? null;
+      if (fallback === null) {
+        const last = named.at(-1);
+        if (last) note(last, 'only-as-an-object');
+        fallback = last?.person ?? null;
+      }
     }
     return fallback;
   }

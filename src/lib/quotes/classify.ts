@@ -1,11 +1,12 @@
 import { STOPWORDS } from './lexicon.ts';
-import { normalizeText, overridesByText } from './overrides.ts';
+import { normalizeText, OVERRIDDEN, overridesByText } from './overrides.ts';
 import { sentenceRanges } from './clauses.ts';
 import { maskQuotes, paragraphAt } from './extract.ts';
 import type {
   ArticleText,
   AttributedQuote,
   ClassifiedQuote,
+  Evidence,
   Paragraph,
   QuoteOverride,
   QuoteSpan,
@@ -57,8 +58,9 @@ export function classifyQuotes(
   const reader = new TopicReader(article.paragraphs, masked, matchersFor(topics), smallTalkPattern(smallTalk));
   return quotes.map((quote) => {
     const override = topicOverrides.get(normalizeText(quote.text));
-    if (override?.topics) return { ...quote, topics: [...override.topics] };
-    return { ...quote, topics: reader.decide(contextLevels(article.paragraphs, masked, quote), quote) };
+    if (override?.topics) return { ...quote, topics: [...override.topics], topicsEvidence: OVERRIDDEN };
+    const { topics: found, evidence } = reader.decide(contextLevels(article.paragraphs, masked, quote), quote);
+    return { ...quote, topics: found, topicsEvidence: evidence };
   });
 }
 
@@ -149,8 +151,13 @@ class TopicReader {
     this.smallTalk = smallTalk;
   }
 
-  /** The topics of one quote (steps in the doc comment of classifyQuotes). */
-  decide(c: Levels, quote: AttributedQuote): string[] {
+  /** The topics of one quote (steps in the doc comment of classifyQuotes), with the evidence they rest on. */
+  decide(c: Levels, quote: AttributedQuote): { topics: string[]; evidence: Evidence } {
+    const d = this.decision(c, quote);
+    return { topics: d.topics, evidence: this.evidence(d, quote, c) };
+  }
+
+  private decision(c: Levels, quote: AttributedQuote): Decision {
     // ambiguous terms need the topic named in the paragraph or the one before it
     const around = `${c.previous}\n\n${c.paragraph}`;
     const steps: Array<[string, string, 'strong' | 'weak', string]> = [
@@ -166,26 +173,85 @@ class TopicReader {
     // a short phrase's own words are read with its clause: invoked "national security" under a trade law
     if (quote.kind === 'fragment') steps.shift();
     const first = quote.spans[0]!.paragraph;
-    if (this.smallTalkQuote(c.quote)) return [];
+    const none = (step: string): Decision => ({ step, topics: [], text: '', key: 'strong', scope: '' });
+    if (this.smallTalkQuote(c.quote)) return none('small-talk');
     for (const [step, text, key, scope] of steps) {
       // small talk with no topic named in its paragraph is "other", whatever its section heading says
-      if (step === 'heading' && this.smallTalkOnly(first)) return [];
+      if (step === 'heading' && this.smallTalkOnly(first)) return none('small-talk');
       const found = this.dominant(text, key, step === 'quote', scope);
-      if (found.length > 0) return found;
+      if (found.length > 0) return { step, topics: found, text, key, scope };
     }
     // a paragraph that says much and names no topic is about something else (the golf, the dinner)
-    if (this.offTopic(first)) return [];
+    if (this.offTopic(first)) return none('off-topic');
     const inherited = this.inherited(first, new Set(quote.spans.map((s) => s.paragraph)));
-    if (inherited && inherited.length > 0) return inherited;
+    if (inherited && inherited.topics.length > 0) return { step: 'carried', ...inherited };
     const weakInQuote = this.dominant(c.quote, 'weak');
-    if (weakInQuote.length > 0) return weakInQuote;
+    if (weakInQuote.length > 0)
+      return { step: 'quote-cue', topics: weakInQuote, text: c.quote, key: 'weak', scope: '' };
     const weakInParagraph = this.dominant(c.paragraph, 'weak');
-    if (weakInParagraph.length > 0) return weakInParagraph;
+    if (weakInParagraph.length > 0)
+      return { step: 'paragraph-cue', topics: weakInParagraph, text: c.paragraph, key: 'weak', scope: '' };
     // after a change of subject, only the quote's own paragraph could have named a topic
-    if (inherited) return inherited;
+    if (inherited) return none('subject-changed');
     // a section whose heading names no topic ("Dinner at Trump Tower") is not what the lead is about
-    if (c.heading !== '') return [];
-    return this.dominant(c.lead, 'strong');
+    if (c.heading !== '') return none('section-off-topic');
+    const lead = this.dominant(c.lead, 'strong');
+    return lead.length ? { step: 'lead', topics: lead, text: c.lead, key: 'strong', scope: c.lead } : none('nothing');
+  }
+
+  /**
+   * A decision as evidence: the step that decided, whether other topics were named there and lost, how
+   * many cue words carried it, and the words themselves for the editor.
+   */
+  private evidence(d: Decision, quote: AttributedQuote, c: Levels): Evidence {
+    const place = STEP_WORDS[d.step] ?? d.step;
+    const count = d.topics.length === 0 ? 'none' : d.topics.length === 1 ? 'one' : 'several';
+    // a second opinion: the topics the quote's paragraph and the one before name, quotes and all
+    const second = this.dominant(`${c.previous}\n\n${c.paragraph}`, 'strong');
+    const opinion =
+      second.length === 0
+        ? 'around-silent'
+        : second.length === d.topics.length && second.every((t) => d.topics.includes(t))
+          ? 'around-agrees'
+          : d.topics.some((t) => second.includes(t))
+            ? 'around-partly'
+            : 'around-differs';
+    if (d.topics.length === 0) {
+      const keys = [d.step, `${d.step}/${opinion}`, `${d.step}/${opinion}/${quote.kind}`];
+      const around = second.length ? `; the paragraph names ${second.join(' and ')}` : '';
+      return { keys, because: `no topic: ${place}${around}` };
+    }
+    const tally = this.tally(d.text, d.key, d.scope);
+    const losers = tally.filter((t) => t.n > 0 && !d.topics.includes(t.id));
+    const cues = tally.filter((t) => d.topics.includes(t.id)).reduce((sum, t) => sum + t.n, 0);
+    const contest = losers.length ? 'contested' : 'clear';
+    const strength = cues > d.topics.length ? 'several-cues' : 'one-cue';
+    const keys = [
+      d.step,
+      `${d.step}/${opinion}`,
+      `${d.step}/${opinion}/${count}-${contest}`,
+      `${d.step}/${opinion}/${count}-${contest}/${strength}`,
+    ];
+    const words = (ids: string[]) => ids.map((id) => `"${this.cueWord(id, d.text, d.key) ?? id}" (${id})`).join(', ');
+    let because = `${words(d.topics)} ${place}`;
+    if (d.step === 'carried' && d.from !== undefined)
+      because = `no topic word in the quote or its paragraph; ${words(d.topics)} carried over from paragraph ${d.from}`;
+    if (losers.length) because += `; also named there, fewer times: ${words(losers.map((l) => l.id))}`;
+    if (opinion === 'around-differs' || opinion === 'around-partly')
+      because += `; its paragraph is mostly about ${second.join(' and ')}`;
+    return { keys, because };
+  }
+
+  /** The first word of a topic's vocabulary a text holds, as printed. */
+  private cueWord(id: string, text: string, key: 'strong' | 'weak'): string | undefined {
+    const m = this.matchers.find((x) => x.id === id);
+    if (!m) return undefined;
+    for (const re of key === 'strong' ? [m.strong, m.ambiguous, m.paired] : [m.weak]) {
+      if (!re) continue;
+      const found = text.replace(CONCESSIVE, (x) => ' '.repeat(x.length)).match(new RegExp(re.source, 'iu'));
+      if (found) return found[0];
+    }
+    return undefined;
   }
 
   /**
@@ -195,17 +261,22 @@ class TopicReader {
    * a "tariff threat" or a "trade war" is not security.
    */
   private dominant(text: string, key: 'strong' | 'weak', all = false, scope = text): string[] {
+    const counts = this.tally(text, key, scope);
+    const top = Math.max(0, ...counts.map((c) => c.n));
+    if (top === 0) return [];
+    return counts.filter((c) => (all ? c.n > 0 : c.n * 2 > top || c.n === top)).map((c) => c.id);
+  }
+
+  /** Each topic's cue count in a text (dominant's arithmetic). */
+  private tally(text: string, key: 'strong' | 'weak', scope = text): Array<{ id: string; n: number }> {
     const namedHere = key === 'strong' ? this.topicsNamed(scope) : new Set<string>();
-    const counts = this.matchers.map((m) => ({
+    return this.matchers.map((m) => ({
       id: m.id,
       n:
         this.count(m[key], text) +
         (key === 'strong' && (namedHere.has(m.id) || namedHere.size === 0) ? this.count(m.ambiguous, text) : 0) +
         (key === 'strong' && namedHere.has(m.id) ? this.count(m.paired, text) : 0),
     }));
-    const top = Math.max(0, ...counts.map((c) => c.n));
-    if (top === 0) return [];
-    return counts.filter((c) => (all ? c.n > 0 : c.n * 2 > top || c.n === top)).map((c) => c.id);
   }
 
   /** The topics whose unambiguous terms or cues a text holds. */
@@ -265,7 +336,10 @@ class TopicReader {
   }
 
   /** The topics of the nearest earlier paragraph of the section that has any, read through quote-only paragraphs. */
-  private inherited(index: number, covered: Set<number>): string[] | undefined {
+  private inherited(
+    index: number,
+    covered: Set<number>,
+  ): Pick<Decision, 'topics' | 'text' | 'key' | 'scope' | 'from'> | undefined {
     const own = this.byIndex.get(index);
     for (let back = 1; back <= LOOK_BACK; back += 1) {
       const p = this.byIndex.get(index - back);
@@ -274,10 +348,12 @@ class TopicReader {
       const before = this.byIndex.get(p.index - 1);
       const scope = before && before.heading === p.heading ? `${before.text}\n\n${p.text}` : p.text;
       const strong = this.dominant(p.text, 'strong', false, scope);
-      if (strong.length > 0) return strong;
-      const weak = this.dominant(this.masked.get(p.index) ?? '', 'weak');
-      if (weak.length > 0) return weak;
-      if (this.offTopic(p.index)) return []; // the paragraph before changed the subject
+      if (strong.length > 0) return { topics: strong, text: p.text, key: 'strong', scope, from: p.index };
+      const narration = this.masked.get(p.index) ?? '';
+      const weak = this.dominant(narration, 'weak');
+      if (weak.length > 0) return { topics: weak, text: narration, key: 'weak', scope: '', from: p.index };
+      // the paragraph before changed the subject
+      if (this.offTopic(p.index)) return { topics: [], text: '', key: 'strong', scope: '', from: p.index };
       // only a paragraph that is little more than a quote passes the running topic on
       if (meaningfulWords(this.masked.get(p.index) ?? '') > CARRIED_WORDS) return undefined;
     }
@@ -313,6 +389,37 @@ function maskedParagraphs(paragraphs: Paragraph[], quotes: AttributedQuote[]): M
   for (const q of quotes) for (const s of q.spans) append(spans, s.paragraph, s);
   return new Map(paragraphs.map((p) => [p.index, maskQuotes(p.text, spans.get(p.index) ?? [])]));
 }
+
+/** How one quote's topics were decided: the step, the text and cue strength it read, and for a carried topic, from where. */
+interface Decision {
+  step: string;
+  topics: string[];
+  text: string;
+  key: 'strong' | 'weak';
+  scope: string;
+  from?: number;
+}
+
+/** Where each step of TopicReader.decision found its cue (or found none), in an editor's words. */
+const STEP_WORDS: Record<string, string> = {
+  quote: 'in the quote',
+  clause: "in the quote's clause",
+  sentence: "in the quote's sentence",
+  'clause-narration': "in the reporter's framing of the quote's clause",
+  'sentence-narration': "in the reporter's framing of its sentence",
+  paragraph: "in the quote's paragraph",
+  heading: 'in the section heading',
+  'paragraph-narration': "in the reporter's framing of its paragraph",
+  carried: 'carried over from an earlier paragraph',
+  'quote-cue': 'a loose cue in the quote',
+  'paragraph-cue': 'a loose cue in its paragraph',
+  lead: "in the article's lead paragraph, which says what the story is about",
+  'small-talk': 'the paragraph is small talk (the golf, the dinner) and names no topic',
+  'off-topic': 'the paragraph says much and names no topic',
+  'subject-changed': 'no topic word near it, and the paragraph before changed the subject',
+  'section-off-topic': 'no topic word near it, and its section is about something else',
+  nothing: 'no topic word in the quote, its paragraph or the article lead',
+};
 
 interface Levels {
   quote: string;

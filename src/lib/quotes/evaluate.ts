@@ -87,7 +87,7 @@ export function labelsAsQuotes(labels: GoldQuote[]): ScoredQuote[] {
  * Whether the engine's speaker is the gold one: the same id, or — for a gold speaker given by name —
  * a found person of that name (folded: accents, honorifics, initials; or one name holding the other's words).
  */
-function sameSpeaker(
+export function sameSpeaker(
   engine: string | null,
   gold: string | null,
   listed: Set<string>,

@@ -1,13 +1,16 @@
 import { alignQuotes } from './align.ts';
 import { attributeArticle } from './attribute.ts';
 import { classifyQuotes } from './classify.ts';
+import { confidenceOf } from './confidence.ts';
 import { extractQuotes } from './extract.ts';
 import { quoteId } from './ids.ts';
 import type { FoundPerson } from './names.ts';
+import { normalizeText } from './overrides.ts';
 import type {
   ArticleText,
   ClassifiedQuote,
   Person,
+  PlacedQuote,
   Quote,
   QuoteOverride,
   Statement,
@@ -17,6 +20,7 @@ import type {
 export { alignQuotes, diffVersions, matchTokens } from './align.ts';
 export { attributeQuotes } from './attribute.ts';
 export { classifyQuotes } from './classify.ts';
+export { confidenceOf } from './confidence.ts';
 export { extractQuotes } from './extract.ts';
 export { quoteId } from './ids.ts';
 export { nameKey, personId } from './names.ts';
@@ -33,6 +37,40 @@ export function analyzeArticle(
 ): { quotes: ClassifiedQuote[]; found: FoundPerson[] } {
   const { quotes, found } = attributeArticle(article, extractQuotes(article), people, overrides);
   return { quotes: classifyQuotes(article, quotes, topics, overrides, smallTalk), found };
+}
+
+/**
+ * Editors' groupings (an override's `statement`), by quote id, each checked: "alone", or a statement id
+ * "s-<quote id>" naming a quote of the same event in another article.
+ */
+function statementOverrides(
+  articles: ArticleText[],
+  quotes: PlacedQuote[],
+  overridesByArticle: Record<string, QuoteOverride[]>,
+): Map<string, 'alone' | { with: string }> {
+  const fixed = new Map<string, 'alone' | { with: string }>();
+  const byId = new Map(quotes.map((q) => [q.id, q]));
+  for (const article of articles) {
+    for (const [i, o] of (overridesByArticle[article.id] ?? []).entries()) {
+      if (o.statement === undefined) continue;
+      const field = `article "${article.id}": field "quotes[${i}].statement"`;
+      const quote = quotes.find((q) => q.article === article.id && normalizeText(q.text) === normalizeText(o.text));
+      if (!quote) throw new Error(`${field.replace('.statement"', '.text"')}: no quotation has the text "${o.text}"`);
+      if (o.statement === 'alone') {
+        fixed.set(quote.id, 'alone');
+        continue;
+      }
+      const target = byId.get(o.statement.replace(/^s-/, ''));
+      if (!o.statement.startsWith('s-') || !target)
+        throw new Error(`${field}: "${o.statement}" is neither "alone" nor a statement id (s-<quote id>, quotes.json)`);
+      if (target.event !== quote.event || target.article === quote.article)
+        throw new Error(
+          `${field}: statement "${o.statement}" is not another article's quote of event "${quote.event}"`,
+        );
+      fixed.set(quote.id, { with: target.id });
+    }
+  }
+  return fixed;
 }
 
 /** A speaker of the corpus: a listed person, or one the articles name (found: `listed` false). */
@@ -73,8 +111,14 @@ export function buildQuoteCorpus(
     }));
   });
   const listed: Speaker[] = people.map((p) => ({ ...p, listed: true, descriptions: [] }));
+  const aligned = alignQuotes(placed, { fixed: statementOverrides(articles, placed, overridesByArticle) });
   return {
-    ...alignQuotes(placed),
+    quotes: aligned.quotes.map((q) => ({
+      ...q,
+      speakerConfidence: confidenceOf('speaker', q.speakerEvidence),
+      topicsConfidence: confidenceOf('topics', q.topicsEvidence),
+    })),
+    statements: aligned.statements.map((s) => ({ ...s, confidence: confidenceOf('statement', s.evidence) })),
     speakers: [...listed, ...[...found.values()].sort((a, b) => a.id.localeCompare(b.id))],
   };
 }

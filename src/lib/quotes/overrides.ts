@@ -2,7 +2,13 @@
  * An editor's corrections (an article's frontmatter `quotes:` list), checked once against the quotes the
  * engine found and the people and topics that exist, and looked up by a quote's text.
  */
-import type { ArticleText, Person, QuoteOverride, TopicDefinition } from './types.ts';
+import type { ArticleText, Evidence, Person, QuoteOverride, TopicDefinition } from './types.ts';
+
+/** What an editor decided is certain: the evidence of an overridden speaker or topic list. */
+export const OVERRIDDEN: Evidence = {
+  keys: ['override'],
+  because: "an editor's override in the article's frontmatter",
+};
 
 /** Whitespace-insensitive form of a quote's text, for matching overrides. */
 export function normalizeText(text: string): string {

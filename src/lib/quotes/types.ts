@@ -78,6 +78,11 @@ export interface QuoteOverride {
   speaker?: string | null;
   /** Topic ids that replace the classifier's choice. */
   topics?: string[];
+  /**
+   * "alone": the quote reports an utterance no other article's quote does; or a statement id ("s-<quote id>"):
+   * the quote reports that statement's utterance. Replaces the alignment's grouping for this quote.
+   */
+  statement?: string;
 }
 
 /** The span of a quote inside one paragraph: offsets into Paragraph.text. */
@@ -120,16 +125,34 @@ export type AttributionMethod =
   | 'continuation' // a quote in the same utterance or a following bare quote paragraph
   | 'none';
 
+/**
+ * Why the engine decided as it did: the circumstances a confidence is read from (confidence.ts), and the
+ * reason in words an editor checking the decision reads (`npm run review`).
+ */
+export interface Evidence {
+  /**
+   * The decision's circumstances, from general to specific: ["post", "post/name", "post/name/here",
+   * "post/name/here/listed"]. The calibration table (calibration.json) holds how often each was right.
+   */
+  keys: string[];
+  /** The reason in plain words: `"Trump said" right after the quote`. */
+  because: string;
+}
+
 export interface AttributedQuote extends ExtractedQuote {
   /** Person id, or null when the text does not say who spoke. */
   speaker: string | null;
   /** How the speaker was found (for tests, eval and the curious reader). */
   attribution: AttributionMethod;
+  /** What the speaker decision rests on (absent only on quotes made by hand, as in tests). */
+  speakerEvidence?: Evidence;
 }
 
 export interface ClassifiedQuote extends AttributedQuote {
   /** Topic ids; empty means "other". */
   topics: string[];
+  /** What the topic decision rests on (absent only on quotes made by hand). */
+  topicsEvidence?: Evidence;
 }
 
 /** A quote placed in the corpus: the article's metadata plus the engine's findings. */
@@ -141,7 +164,14 @@ export interface Quote extends ClassifiedQuote {
   event: string;
   /** Statement id this quote belongs to. */
   statement: string;
+  /** How likely the speaker is right, 0 to 1, calibrated on the labelled sets (1: an editor's override). */
+  speakerConfidence: number;
+  /** How likely the topics are right, 0 to 1, calibrated likewise. */
+  topicsConfidence: number;
 }
+
+/** A quote placed in the corpus before alignment groups it and the calibration reads its evidence. */
+export type PlacedQuote = Omit<Quote, 'statement' | 'speakerConfidence' | 'topicsConfidence'>;
 
 /** A word-level difference between two versions of a statement. */
 export interface DiffPart {
@@ -163,4 +193,8 @@ export interface Statement {
   outlets: string[];
   /** Union of its quotes' topics. */
   topics: string[];
+  /** How likely the grouping is right (these quotes, and no others, report one utterance), 0 to 1. */
+  confidence: number;
+  /** What the grouping rests on. */
+  evidence: Evidence;
 }

@@ -17,6 +17,8 @@ export const GET: APIRoute = async () => {
     kind: quote.kind,
     topics: quote.topics,
     statement: quote.statement,
+    speakerConfidence: quote.speakerConfidence,
+    topicsConfidence: quote.topicsConfidence,
     url: urls.article(quote.article, quote.anchor),
   }));
   return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json' } });

@@ -48,6 +48,8 @@ function predicted(article: string, anchor: string, text: string, fields: Partia
     outlet: 'x',
     event: 'e',
     statement: `s-${article}--${anchor}`,
+    speakerConfidence: 0.9,
+    topicsConfidence: 0.9,
     ...fields,
   };
 }
