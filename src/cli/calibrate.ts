@@ -43,7 +43,27 @@ if (isMain) {
   const args = process.argv.slice(2);
   const { people } = readBaseContent();
   const named = args.flatMap((a, i) => (args[i - 1] === '--set' ? [resolve(a)] : []));
-  if (named.length) {
+  if (args.includes('--cross')) {
+    // leave one set out: each set's decisions read with a table made from all the others — how the table
+    // does on sets it was not made from, for each prior weight
+    const dirs = heldOutDirs();
+    const perSet = [readFiveArticles(people), ...dirs.map((dir) => readLabelledSet(dir, people))].map((set) =>
+      judgeSets([set]),
+    );
+    for (const weight of [1, 2, 4, 8, 16, 32, 64]) {
+      const decisions = perSet.flatMap((mine, i) => {
+        const others = perSet.filter((_, j) => j !== i).flat();
+        const table: CalibrationTable = {
+          speaker: tabulate(others.filter((d) => d.kind === 'speaker')),
+          topics: tabulate(others.filter((d) => d.kind === 'topics')),
+          statement: tabulate(others.filter((d) => d.kind === 'statement')),
+        };
+        return mine.map((d) => ({ ...d, confidence: confidenceOf(d.kind, d.evidence, table, weight) }));
+      });
+      console.log(`\nprior weight ${weight}, each set read with a table made from the ${perSet.length - 1} others:\n`);
+      console.log(formatReliability(decisions));
+    }
+  } else if (named.length) {
     const decisions = judgeSets(named.map((dir) => readLabelledSet(dir, people)));
     console.log(`Measured on ${named.map((d) => relative(process.cwd(), d) || '.').join(', ')}:\n`);
     console.log(formatReliability(decisions));

@@ -108,8 +108,16 @@ export function alignQuotes(
     for (const i of [a, b]) closest.set(sets.find(i), Math.max(closest.get(sets.find(i)) ?? 0, share));
   }
   for (const i of refused) closest.set(sets.find(i), 1);
+  // whom other articles of each event quote: a statement quoted once, by someone they quote too, may be a match missed
+  const quotedAt = new Map<string, Set<string>>();
+  const at = (q: PlacedQuote) => `${q.event}\u0000${q.speaker}`;
+  for (const q of quotes) if (q.speaker) quotedAt.set(at(q), (quotedAt.get(at(q)) ?? new Set()).add(q.article));
+  const elsewhere = (members: PlacedQuote[]) =>
+    members.some((q) => q.speaker && [...(quotedAt.get(at(q)) ?? [])].some((a) => a !== q.article));
   return buildStatements(quotes, sets, (root, members) =>
-    members.some((q) => fixed.has(q.id)) ? OVERRIDDEN : groupingEvidence(members, weakest.get(root), closest.get(root)),
+    members.some((q) => fixed.has(q.id))
+      ? OVERRIDDEN
+      : groupingEvidence(members, weakest.get(root), closest.get(root), elsewhere(members)),
   );
 }
 
@@ -118,7 +126,12 @@ export function alignQuotes(
  * quote's content words the other holds), and the closest quote left out — a near miss, or a match refused
  * because the two sides name different speakers.
  */
-function groupingEvidence(members: PlacedQuote[], link: number | undefined, missed: number | undefined): Evidence {
+function groupingEvidence(
+  members: PlacedQuote[],
+  link: number | undefined,
+  missed: number | undefined,
+  quotedElsewhere: boolean,
+): Evidence {
   const articles = new Set(members.map((q) => q.article)).size;
   const shape = articles > 1 ? 'grouped' : 'alone';
   const strength =
@@ -132,7 +145,11 @@ function groupingEvidence(members: PlacedQuote[], link: number | undefined, miss
             ? 'fair'
             : 'loose';
   const miss = missed === undefined ? 'no-near-miss' : missed >= 1 ? 'refused' : 'near-miss';
-  const speaker = members.some((q) => q.speaker !== null) ? 'speaker' : 'no-speaker';
+  const speaker = !members.some((q) => q.speaker !== null)
+    ? 'no-speaker'
+    : quotedElsewhere
+      ? 'speaker-quoted-elsewhere'
+      : 'speaker-quoted-here-only';
   const keys = [
     shape,
     `${shape}/${strength}`,
@@ -149,6 +166,8 @@ function groupingEvidence(members: PlacedQuote[], link: number | undefined, miss
   if (missed !== undefined && missed >= 1)
     parts.push('a matching quote was left apart because it names another speaker');
   if (speaker === 'no-speaker') parts.push('nobody is named as its speaker');
+  if (speaker === 'speaker-quoted-elsewhere' && articles === 1)
+    parts.push('other articles of the event quote the same speaker: one of theirs may be this utterance');
   return { keys, because: parts.join('; ') };
 }
 

@@ -154,6 +154,9 @@ interface Trace {
   via?: string;
 }
 
+const PREPOSITION_FIRST =
+  /^\s*(?:with|to|about|on|for|of|by|in|at|from|after|before|during|over|through|into)(?![\p{L}])/iu;
+
 /** Each rule of the cascade in the words an editor reads. */
 const RULE_WORDS: Record<string, string> = {
   'so-called': "a so-called phrase: a name for something, nobody's words",
@@ -355,7 +358,22 @@ class NarrationReader {
     const kind = found.speaker === null ? (t.kind === 'pronoun' ? 'pronoun' : 'nobody') : (t.kind ?? 'name');
     const where = t.distance ?? t.via ?? 'here';
     const who = found.speaker === null ? 'null' : this.found.some((p) => p.id === found.speaker) ? 'found' : 'listed';
-    const keys = [rule, `${rule}/${kind}`, `${rule}/${kind}/${where}`, `${rule}/${kind}/${where}/${who}`];
+    // others the passage names: the more people in play, the likelier the rule picked the wrong one
+    const others = new Set(
+      [c.head, this.views.get(c.head.paragraph.index - 1)]
+        .flatMap((v) => v?.mentions ?? [])
+        .flatMap((m) => (m.person && m.person !== found.speaker ? [m.person] : [])),
+    ).size;
+    const rivals = others === 0 ? 'no-one-else' : others === 1 ? 'one-other' : 'several-others';
+    const second = this.nearestPerson(c);
+    const opinion = second === null ? 'nearest-none' : second === found.speaker ? 'nearest-agrees' : 'nearest-differs';
+    const keys = [
+      rule,
+      `${rule}/${opinion}`,
+      `${rule}/${opinion}/${kind}`,
+      `${rule}/${opinion}/${kind}/${rivals}`,
+      `${rule}/${opinion}/${kind}/${rivals}/${where}/${who}`,
+    ];
     const name = found.speaker === null ? 'nobody' : (this.nameOf.get(found.speaker) ?? found.speaker);
     const how = rule === 'whole-sentence' && t.via ? VIA_WORDS[t.via] : RULE_WORDS[rule];
     const words = t.mention ? `"${t.mention.trim()}"` : '';
@@ -378,6 +396,30 @@ class NarrationReader {
     return { keys, because };
   }
 
+  /**
+   * A second opinion, as naive as a hurried reader's: the person named nearest the quote in its paragraph
+   * (before it, or after it in its sentence), else the last person the paragraph before names as a subject.
+   * Where the cascade and this reader disagree, one of them is wrong.
+   */
+  private nearestPerson(c: QuoteContext): string | null {
+    const open = c.first.start - 1;
+    const close = c.last.end + 1;
+    const candidates = c.head.mentions
+      .filter(
+        (m) =>
+          m.person &&
+          !m.object &&
+          (m.end <= open || (c.head === c.tail && m.start >= close && m.start < c.tailSentence[1])),
+      )
+      .map((m) => ({ person: m.person, distance: m.end <= open ? open - m.end : m.start - close }));
+    const nearest = candidates.sort((a, b) => a.distance - b.distance)[0];
+    if (nearest) return nearest.person;
+    const before = this.views
+      .get(c.head.paragraph.index - 1)
+      ?.mentions.filter((m) => m.person && !m.object && !m.possessive);
+    return before?.at(-1)?.person ?? null;
+  }
+
   /** No rule decided: the evidence says whether anyone was named near the quote, which an editor would check. */
   private noRule(c: QuoteContext): Evidence {
     const near = [c.head, this.views.get(c.head.paragraph.index - 1)]
@@ -386,7 +428,7 @@ class NarrationReader {
     const names = [...new Set(near)];
     const around = names.length ? 'people-near' : 'nobody-near';
     return {
-      keys: ['none', `none/${c.quote.kind}`, `none/${c.quote.kind}/${around}`],
+      keys: ['none', `none/${around}`, `none/${around}/${c.quote.kind}`],
       because: names.length
         ? `no attribution found; named nearby: ${names.slice(0, 4).join(', ')}`
         : 'no attribution found, and nobody is named in this paragraph or the one before',
@@ -424,6 +466,8 @@ class NarrationReader {
     if (SPEECH_VERBS.has(lead0[0]) && !/[,.;:!?]/.test(rest.slice(0, lead0.index))) {
       const npStart = offset + lead0.index! + lead0[0].length;
       const npEnd = phraseEnd(view.masked, npStart, sentence[1]);
+      // `…," spoke with Trump by phone`: a prepositional phrase after the verb names whom it was said to, not who said it
+      if (PREPOSITION_FIRST.test(view.masked.slice(npStart, npEnd))) return undefined;
       return this.nounPhraseSpeaker(view, npStart, npEnd, view.masked.slice(npStart, npEnd), 'post');
     }
     // `the problem "will be solved," and Abe told his own press corps …`: a new clause, not an attribution

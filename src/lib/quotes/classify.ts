@@ -216,8 +216,19 @@ class TopicReader {
           : d.topics.some((t) => second.includes(t))
             ? 'around-partly'
             : 'around-differs';
+    // whether the quote's own words hold any topic's cue, however weak: a topic read only from around it is a guess
+    const own = this.matchers.some((m) =>
+      [m.strong, m.weak, m.ambiguous, m.paired].some((re) => this.count(re, c.quote) > 0),
+    )
+      ? 'cue-in-quote'
+      : 'no-cue-in-quote';
     if (d.topics.length === 0) {
-      const keys = [d.step, `${d.step}/${opinion}`, `${d.step}/${opinion}/${quote.kind}`];
+      const keys = [
+        d.step,
+        `${d.step}/${opinion}`,
+        `${d.step}/${opinion}/${own}`,
+        `${d.step}/${opinion}/${own}/${quote.kind}`,
+      ];
       const around = second.length ? `; the paragraph names ${second.join(' and ')}` : '';
       return { keys, because: `no topic: ${place}${around}` };
     }
@@ -229,8 +240,9 @@ class TopicReader {
     const keys = [
       d.step,
       `${d.step}/${opinion}`,
-      `${d.step}/${opinion}/${count}-${contest}`,
-      `${d.step}/${opinion}/${count}-${contest}/${strength}`,
+      `${d.step}/${opinion}/${own}`,
+      `${d.step}/${opinion}/${own}/${count}-${contest}`,
+      `${d.step}/${opinion}/${own}/${count}-${contest}/${strength}`,
     ];
     const words = (ids: string[]) => ids.map((id) => `"${this.cueWord(id, d.text, d.key) ?? id}" (${id})`).join(', ');
     let because = `${words(d.topics)} ${place}`;

@@ -22,7 +22,12 @@ export const PRIOR_WEIGHT = 4;
 export const CALIBRATION = calibration.table as unknown as CalibrationTable;
 
 /** The chance, 0 to 1, that a decision with this evidence is right. */
-export function confidenceOf(kind: DecisionKind, evidence: Evidence | undefined, table = CALIBRATION): number {
+export function confidenceOf(
+  kind: DecisionKind,
+  evidence: Evidence | undefined,
+  table = CALIBRATION,
+  weight = PRIOR_WEIGHT,
+): number {
   if (!evidence) return 0;
   if (evidence.keys[0] === 'override') return 1;
   const records = table[kind] ?? {};
@@ -31,7 +36,7 @@ export function confidenceOf(kind: DecisionKind, evidence: Evidence | undefined,
   for (const key of evidence.keys) {
     const record = records[key];
     if (!record) break; // more specific keys than one never seen are not seen either
-    p = (record[1] + PRIOR_WEIGHT * p) / (record[0] + PRIOR_WEIGHT);
+    p = (record[1] + weight * p) / (record[0] + weight);
   }
   return Math.round(p * 100) / 100;
 }

@@ -15,7 +15,8 @@ import type { ArticleText, ExtractedQuote, Paragraph, QuoteKind, QuoteSpan } fro
  * Marks: the article's own family, decided from the whole article (`markFamily`): double marks
  * (straight " and curly “ ”, low-9 „, in any mix: “…," pairs too), single marks (British style:
  * ‘…’ or '…', told apart from apostrophes: don't, Abe's, '80s, rock 'n' roll, the Koreas'), or
- * guillemets (« … »). Marks of the other families are text inside the quote (nested quotations).
+ * guillemets (« … »). Marks of the other families are text inside the quote (nested quotations),
+ * except guillemets, which are never apostrophes: outside the article's own quotes they quote too.
  *
  * Pairing: each mark is read as opening or closing from its neighbours (an opening mark
  * follows whitespace, the start, or an opening bracket/dash/colon and is followed by text;
@@ -28,7 +29,17 @@ import type { ArticleText, ExtractedQuote, Paragraph, QuoteKind, QuoteSpan } fro
  * (or, tolerating a missing continuation mark, has a closing mark before any opening one).
  */
 export function extractQuotes(article: ArticleText): ExtractedQuote[] {
-  const raw = pairQuotes(article.paragraphs, markFamily(article.paragraphs));
+  const family = markFamily(article.paragraphs);
+  let raw = pairQuotes(article.paragraphs, family);
+  if (family !== 'guillemet') {
+    // guillemets are never apostrophes: a «translated phrase» in a double- or single-mark article is a
+    // quotation too, unless it stands inside one of the article's own quotes (nested)
+    const within = (s: QuoteSpan) =>
+      raw.some((q) => q.some((t) => t.paragraph === s.paragraph && t.start <= s.start && s.end <= t.end));
+    const guillemets = pairQuotes(article.paragraphs, 'guillemet').filter((spans) => !within(spans[0]!));
+    if (guillemets.length)
+      raw = [...raw, ...guillemets].sort((a, b) => a[0]!.paragraph - b[0]!.paragraph || a[0]!.start - b[0]!.start);
+  }
   const byParagraph = new Map<number, number>();
   const quotes: ExtractedQuote[] = [];
   for (const spans of raw) {

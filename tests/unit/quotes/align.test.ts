@@ -125,7 +125,12 @@ describe('alignQuotes', () => {
         outlets: ['npr'],
         topics: ['security', 'trade'],
         evidence: {
-          keys: ['alone', 'alone/no-link', 'alone/no-link/no-near-miss', 'alone/no-link/no-near-miss/speaker'],
+          keys: [
+            'alone',
+            'alone/no-link',
+            'alone/no-link/no-near-miss',
+            'alone/no-link/no-near-miss/speaker-quoted-here-only',
+          ],
           because: 'quoted by one article only',
         },
       },

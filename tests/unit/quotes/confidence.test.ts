@@ -96,7 +96,10 @@ describe('evidence and confidence on the engine’s decisions', () => {
   it('is least sure where no attribution was found but people are named near, and names them', () => {
     const q = byText(quotes, 'It was a fine day');
     expect(q.speaker).toBeNull();
-    expect(q.speakerEvidence?.keys.slice(0, 2)).toEqual(['none', 'none/full']);
+    expect(q.speakerEvidence?.keys.slice(0, 2)).toEqual(['none', 'none/nobody-near']);
+    expect(q.speakerEvidence?.because).toBe(
+      'no attribution found, and nobody is named in this paragraph or the one before',
+    );
     expect(q.speakerConfidence).toBeLessThan(byText(quotes, 'We will not allow').speakerConfidence);
   });
 
