@@ -29,6 +29,10 @@ export interface ArticleText {
   title: string;
   /** Body paragraphs in reading order. */
   paragraphs: Paragraph[];
+  /** Publication day, YYYY-MM-DD: calendar words without a year ("in January", "Wednesday") are dated from it. */
+  published?: string;
+  /** The event's first and last days, YYYY-MM-DD, when known: a remark dated before `start` is an earlier one. */
+  eventDates?: { start: string; end: string };
 }
 
 /** A speaker, from content/people.json. */
@@ -141,6 +145,13 @@ export interface Quote extends ClassifiedQuote {
   event: string;
   /** Statement id this quote belongs to. */
   statement: string;
+  /**
+   * Whether the article reports the quote as said before the event ("in January", "has called").
+   * buildQuoteCorpus sets it on every quote; optional so that quotes made elsewhere (tests, the bench) need not.
+   */
+  earlier?: boolean;
+  /** The article's words that say so ("last year"), for an editor's review; absent when not earlier. */
+  earlierCue?: string;
 }
 
 /** A word-level difference between two versions of a statement. */
@@ -163,4 +174,6 @@ export interface Statement {
   outlets: string[];
   /** Union of its quotes' topics. */
   topics: string[];
+  /** Every quote of it is an earlier remark (set by buildQuoteCorpus). */
+  earlier?: boolean;
 }

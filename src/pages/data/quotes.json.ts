@@ -17,6 +17,7 @@ export const GET: APIRoute = async () => {
     kind: quote.kind,
     topics: quote.topics,
     statement: quote.statement,
+    earlier: quote.earlier === true,
     url: urls.article(quote.article, quote.anchor),
   }));
   return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json' } });

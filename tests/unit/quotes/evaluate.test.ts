@@ -31,7 +31,12 @@ import {
 /** Each held-out set's own figures as last measured (`npm run eval:quotes -- --write-floors`). */
 const FLOORS = JSON.parse(
   readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'quotes', 'floors.json'), 'utf8'),
-) as Record<string, Record<'speaker' | 'topics' | 'kind' | 'alignmentPrecision' | 'alignmentRecall', number>>;
+) as Record<
+  string,
+  Record<'speaker' | 'topics' | 'kind' | 'alignmentPrecision' | 'alignmentRecall', number> &
+    // only the sets whose gold says `earlier` (held-out 30–42) have these
+    Partial<Record<'earlierAccuracy' | 'earlierPrecision' | 'earlierRecall', number>>
+>;
 
 function predicted(article: string, anchor: string, text: string, fields: Partial<Quote>): Quote {
   return {
@@ -195,6 +200,9 @@ describe('the engine against the hand labels', () => {
       s.kind.accuracy,
       s.alignment.precision,
       s.alignment.recall,
+      s.earlier.accuracy,
+      s.earlier.precision,
+      s.earlier.recall,
     ].map((r) => r.value);
 
   it('reaches 0.95 on every figure for the five articles', () => {
@@ -221,5 +229,11 @@ describe('the engine against the hand labels', () => {
     expect(s.topics.exact.value).toBeGreaterThanOrEqual(floor.topics);
     expect(s.alignment.precision.value).toBeGreaterThanOrEqual(floor.alignmentPrecision);
     expect(s.alignment.recall.value).toBeGreaterThanOrEqual(floor.alignmentRecall);
+    expect(floor.earlierAccuracy !== undefined).toBe(s.earlier.accuracy.total > 0);
+    if (floor.earlierAccuracy !== undefined) {
+      expect(s.earlier.accuracy.value).toBeGreaterThanOrEqual(floor.earlierAccuracy);
+      expect(s.earlier.precision.value).toBeGreaterThanOrEqual(floor.earlierPrecision!);
+      expect(s.earlier.recall.value).toBeGreaterThanOrEqual(floor.earlierRecall!);
+    }
   });
 });
