@@ -112,3 +112,41 @@ describe('<ComparisonTable>', () => {
     expect(toString(select('th[scope="row"]', selectAll('tbody tr', tree)[1]!)!)).toContain('Unattributed');
   });
 });
+
+describe('<ComparisonTable> with an earlier remark', () => {
+  it('puts it in a row group of its own, after the event’s rows, under "Quoted from earlier remarks"', async () => {
+    const earlierQuote = { ...quote('reuters', 'samurai', 's-3'), kind: 'fragment' as const, earlier: true };
+    const all = [...quotes, earlierQuote];
+    const withEarlier: Statement[] = [
+      { ...statements[0]!, earlier: false },
+      {
+        id: 's-3',
+        event: 'tokyo-2017',
+        speaker: 'trump',
+        quotes: [earlierQuote.id],
+        outlets: ['reuters'],
+        topics: [],
+        earlier: true,
+      },
+      { ...statements[1]!, earlier: false },
+    ];
+    const container = await AstroContainer.create();
+    const html = await container.renderToString(ComparisonTable, {
+      props: {
+        caption: 'At the summit',
+        outlets,
+        rows: buildComparison(withEarlier, (id) => all.find((q) => q.id === id)!, {}),
+        person: (id: string) => people.find((p) => p.id === id)!,
+        idPrefix: 'e',
+      },
+    });
+    const table = fromHtml(html, { fragment: true });
+    const groups = selectAll('tbody', table);
+    expect(groups).toHaveLength(2);
+    expect(selectAll('tr[data-statement]', groups[0]!).map((r) => r.properties.dataStatement)).toEqual(['s-1', 's-2']);
+    const heading = select('th[scope="rowgroup"]', groups[1]!)!;
+    expect(toString(heading)).toMatch(/^Quoted from earlier remarks/);
+    expect(heading.properties.colSpan).toBe(5);
+    expect(selectAll('tr[data-statement]', groups[1]!).map((r) => r.properties.dataStatement)).toEqual(['s-3']);
+  });
+});

@@ -204,7 +204,9 @@ function ownNarration(plain: string, quotes: Array<[number, number]>): string {
     if (!that) continue;
     const from = v.index + v[0].length + that[0].length;
     const stop = /[;.!?]/.exec(plain.slice(from));
-    blank(from, stop ? from + stop.index : plain.length);
+    // what is reported is not when it was said, even around a quote inside it: blank all but the quote
+    for (let i = from; i < (stop ? from + stop.index : plain.length); i += 1)
+      if (!quotes.some(([a, b]) => a <= i && i < b) && chars[i] !== '"') chars[i] = ' ';
   }
   return chars.join('');
 }
