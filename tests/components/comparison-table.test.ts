@@ -51,19 +51,24 @@ const statements: Statement[] = [
   { id: 's-2', event: 'tokyo-2017', speaker: null, quotes: [quotes[2]!.id], outlets: ['nikkei'], topics: ['security'] },
 ];
 
-let tree: ReturnType<typeof fromHtml>;
-beforeAll(async () => {
+/** The table of these statements, rendered and parsed. */
+async function renderTable(of: Statement[], from: Quote[], caption: string, idPrefix: string) {
   const container = await AstroContainer.create();
   const html = await container.renderToString(ComparisonTable, {
     props: {
-      caption: 'Security at the summit',
+      caption,
       outlets,
-      rows: buildComparison(statements, (id) => quotes.find((q) => q.id === id)!, {}),
+      rows: buildComparison(of, (id) => from.find((q) => q.id === id)!, {}),
       person: (id: string) => people.find((p) => p.id === id)!,
-      idPrefix: 't',
+      idPrefix,
     },
   });
-  tree = fromHtml(html, { fragment: true });
+  return fromHtml(html, { fragment: true });
+}
+
+let tree: ReturnType<typeof fromHtml>;
+beforeAll(async () => {
+  tree = await renderTable(statements, quotes, 'Security at the summit', 't');
 });
 
 describe('<ComparisonTable>', () => {
@@ -130,17 +135,7 @@ describe('<ComparisonTable> with an earlier remark', () => {
       },
       { ...statements[1]!, earlier: false },
     ];
-    const container = await AstroContainer.create();
-    const html = await container.renderToString(ComparisonTable, {
-      props: {
-        caption: 'At the summit',
-        outlets,
-        rows: buildComparison(withEarlier, (id) => all.find((q) => q.id === id)!, {}),
-        person: (id: string) => people.find((p) => p.id === id)!,
-        idPrefix: 'e',
-      },
-    });
-    const table = fromHtml(html, { fragment: true });
+    const table = await renderTable(withEarlier, all, 'At the summit', 'e');
     const groups = selectAll('tbody', table);
     expect(groups).toHaveLength(2);
     expect(selectAll('tr[data-statement]', groups[0]!).map((r) => r.properties.dataStatement)).toEqual(['s-1', 's-2']);

@@ -102,7 +102,7 @@ describe('scoreQuotes on a tiny fixture', () => {
     expect(formatScores([{ label: 'tiny', scores: s }])).toMatch(/speaker accuracy\s+\| 0\.333 \(1\/3\)/);
     const byCorpus = formatScoresByCorpus([{ label: 'tiny', scores: s }]).split('\n');
     expect(byCorpus[0]).toMatch(
-      /^\| set +\| quotes \| extraction P \/ R \| speaker \| listed \| unlisted \| unlisted → listed \| topics \| kind +\| alignment P \/ R \|$/,
+      /^\| set +\| quotes \| extraction P \/ R \| speaker \| listed \| unlisted \| unlisted → listed \| topics \| kind +\| alignment P \/ R +\| earlier P \/ R \/ acc +\|$/,
     );
     expect(byCorpus[2]).toMatch(/^\| tiny +\| \d+ +\| [\d.]+ \/ [\d.]+ +\| 0\.333 /);
   });
