@@ -7,7 +7,8 @@
  * prints one row per set instead of one column. `--agreement` compares, for the sets a second annotator
  * labelled (second-labels.json), that annotator with gold and the engine with each, and scores the
  * engine on the quotes the two annotators label alike. `--write-floors` writes each held-out set's
- * figures to tests/fixtures/quotes/floors.json, the floors the unit tests hold each set to.
+ * figures to tests/fixtures/quotes/floors.json, the floors the unit tests hold each set to (earlier
+ * remarks only for the sets whose gold labels them). Earlier remarks are also printed pooled.
  */
 import { writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -70,6 +71,14 @@ if (args.includes('--write-floors')) {
         kind: s.kind.accuracy.value,
         alignmentPrecision: s.alignment.precision.value,
         alignmentRecall: s.alignment.recall.value,
+        // earlier remarks: only where the set's gold labels them
+        ...(s.earlier.accuracy.total
+          ? {
+              earlierAccuracy: s.earlier.accuracy.value,
+              earlierPrecision: s.earlier.precision.value,
+              earlierRecall: s.earlier.recall.value,
+            }
+          : {}),
       };
       return [basename(dir), Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, floor(v)]))];
     }),
@@ -82,6 +91,21 @@ if (args.includes('--write-floors')) {
 
 const columns = sets.map(score);
 console.log(args.includes('--by-set') ? formatScoresByCorpus(columns) : formatScores(columns));
+// earlier remarks over every held-out set labelled for them, pooled (the five articles apart)
+const pooled = columns
+  .filter((c) => c.label !== 'five articles' && c.scores.earlier.accuracy.total > 0)
+  .map((c) => c.scores.earlier);
+if (pooled.length) {
+  const sum = (get: (e: (typeof pooled)[number]) => { hit: number; total: number }) => {
+    const hit = pooled.reduce((n, e) => n + get(e).hit, 0);
+    const total = pooled.reduce((n, e) => n + get(e).total, 0);
+    return formatRatio({ hit, total, value: total ? hit / total : 1 });
+  };
+  console.log(
+    `\nEarlier remarks, ${pooled.length} held-out sets labelled for them, pooled: precision ${sum((e) => e.precision)}` +
+      ` · recall ${sum((e) => e.recall)} · accuracy ${sum((e) => e.accuracy)}`,
+  );
+}
 if (args.includes('--verbose')) {
   for (const { label, scores } of columns) {
     console.log(`\n${label}: ${scores.errors.length} disagreement(s)`);

@@ -56,11 +56,16 @@ export function readLabelledSet(dir: string, people: Person[]): LabelledSet {
   };
 }
 
-/** The five articles of content/articles with their hand labels. */
+/** The five articles of content/articles with their hand labels, and their events' dates as the build knows them. */
 export function readFiveArticles(people: Person[]): LabelledSet {
+  const events = readJson<Array<{ id: string; start: string; end: string }>>(join(ROOT, 'content', 'events.json'));
+  const datesOf = new Map(events.map((e) => [e.id, { start: e.start, end: e.end }]));
   return {
     label: 'five articles',
-    articles: articlesIn(join(ROOT, 'tests', 'fixtures', 'quotes', 'five-articles')),
+    articles: articlesIn(join(ROOT, 'tests', 'fixtures', 'quotes', 'five-articles')).map((a) => {
+      const eventDates = datesOf.get(a.event);
+      return eventDates ? { ...a, eventDates } : a;
+    }),
     gold: readJson<{ quotes: GoldQuote[] }>(join(ROOT, 'tests', 'fixtures', 'quotes', 'gold.json')).quotes,
     people,
   };

@@ -138,6 +138,8 @@ async function loadCorpus(): Promise<Corpus> {
         event: a.event.id,
         title: a.title,
         paragraphs: a.paragraphs,
+        published: a.published,
+        eventDates: { start: a.event.start, end: a.event.end },
       })),
       people,
       topics,

@@ -85,8 +85,9 @@ export function versionText(quotes: Quote[]): string {
 }
 
 /**
- * Rows for every statement that matches `filter`: most outlets first, then in the
- * order the statements first appear in the corpus (which follows article order).
+ * Rows for every statement that matches `filter`: what was said at the event before earlier remarks
+ * the articles quoted, then most outlets first, then in the order the statements first appear in the
+ * corpus (which follows article order).
  */
 export function buildComparison(
   statements: Statement[],
@@ -97,7 +98,12 @@ export function buildComparison(
     .map((statement, order) => ({ statement, order }))
     .filter(({ statement }) => statementMatches(statement, filter))
     .map(({ statement, order }) => ({ row: comparisonRow(statement, quoteById), order }));
-  rows.sort((a, b) => b.row.statement.outlets.length - a.row.statement.outlets.length || a.order - b.order);
+  rows.sort(
+    (a, b) =>
+      Number(a.row.statement.earlier === true) - Number(b.row.statement.earlier === true) ||
+      b.row.statement.outlets.length - a.row.statement.outlets.length ||
+      a.order - b.order,
+  );
   return rows.map(({ row }) => row);
 }
 

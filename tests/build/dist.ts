@@ -91,6 +91,8 @@ export interface QuoteRecord {
   kind: 'full' | 'fragment';
   topics: string[];
   statement: string;
+  /** Said before the event, by the article's own account. */
+  earlier: boolean;
   url: string;
   speakerConfidence: number;
   topicsConfidence: number;

@@ -20,6 +20,7 @@ describe('dist/data/quotes.json', () => {
       expect(Object.keys(quote).sort()).toEqual(
         [
           'article',
+          'earlier',
           'event',
           'id',
           'kind',
@@ -83,6 +84,36 @@ describe('dist/data/quotes.json', () => {
         expect(ids.has(describedBy), `${article.id} ${describedBy}`).toBe(true);
       }
     }
+  });
+});
+
+describe('earlier remarks in dist/data', () => {
+  /** The five articles' quotes the articles report as said before the event (issue 13). */
+  const KNOWN: Array<[string, string]> = [
+    ['reuters-shoot-missiles-2017', 'samurai'],
+    ['reuters-shoot-missiles-2017', 'totally destroy'],
+    ['reuters-shoot-missiles-2017', 'rocket man'],
+    ['npr-trump-japan-visit-2017', 'disaster.'],
+    ['npr-trump-japan-visit-2017', 'meaningless'],
+  ];
+
+  it('gives every quote and statement `earlier`, true or false', () => {
+    for (const quote of quotes) expect(typeof quote.earlier, quote.id).toBe('boolean');
+    for (const statement of statements) expect(typeof statement.earlier, statement.id).toBe('boolean');
+  });
+
+  it('marks the five articles’ earlier remarks, and what was said at the summit not', () => {
+    for (const [article, text] of KNOWN) {
+      const quote = quotes.find((q) => q.article === article && q.text === text);
+      expect(quote?.earlier, `${article}: ${text}`).toBe(true);
+    }
+    const atSummit = quotes.find((q) => q.text === 'We will not stand for that,');
+    expect(atSummit?.earlier).toBe(false);
+  });
+
+  it('calls a statement earlier exactly when all its quotes are', () => {
+    const quoteById = new Map(quotes.map((q) => [q.id, q]));
+    for (const s of statements) expect(s.earlier).toBe(s.quotes.every((id) => quoteById.get(id)!.earlier));
   });
 });
 

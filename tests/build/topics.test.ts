@@ -49,6 +49,11 @@ describe.each(TOPICS)('the %s topic page', (topic) => {
       const heads = $$('thead th', table);
       expect(heads.every((th) => th.properties.scope === 'col')).toBe(true);
       for (const row of $$('tbody tr', table)) {
+        // the heading row of the earlier remarks' row group spans the table
+        if ($('th[scope="rowgroup"]', row)) {
+          expect(Number($('th', row)!.properties.colSpan)).toBe(heads.length);
+          continue;
+        }
         expect($('th[scope="row"]', row)).toBeTruthy();
         // One cell per outlet column plus the differences column.
         expect($$('td', row)).toHaveLength(heads.length - 1);
@@ -71,12 +76,28 @@ describe.each(TOPICS)('the %s topic page', (topic) => {
     }
   });
 
-  it('puts the statements most outlets quoted first, per event', () => {
-    for (const table of $$('table.comparison', tree)) {
-      const counts = $$('tr[data-statement]', table).map(
+  it('puts the statements most outlets quoted first, per event and row group', () => {
+    for (const group of $$('table.comparison tbody', tree)) {
+      const counts = $$('tr[data-statement]', group).map(
         (row) => statements.find((s) => s.id === row.properties.dataStatement)!.outlets.length,
       );
       expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+    }
+  });
+
+  it('shows earlier remarks apart, after what was said at the event, under "Quoted from earlier remarks"', () => {
+    for (const table of $$('table.comparison', tree)) {
+      const groups = $$('tbody', table);
+      for (const [i, group] of groups.entries()) {
+        const heading = $('th[scope="rowgroup"]', group);
+        const earlier = heading !== null && heading !== undefined;
+        if (earlier) expect(text(heading).trim()).toMatch(/^Quoted from earlier remarks\b/);
+        if (earlier) expect(i).toBe(groups.length - 1);
+        for (const row of $$('tr[data-statement]', group))
+          expect(statements.find((s) => s.id === row.properties.dataStatement)!.earlier, text($('th', row))).toBe(
+            earlier,
+          );
+      }
     }
   });
 
@@ -125,6 +146,30 @@ describe('filtered topic views', () => {
           if (speaker) expect(statement.speaker ?? 'unattributed').toBe(speaker);
         }
       }
+    }
+  });
+});
+
+describe('the event page', () => {
+  it('lists the earlier remarks the articles quoted in their own row group, apart from what was said at the event', () => {
+    const tree = page('/events/tokyo-2017/');
+    const [table] = $$('table.comparison', tree);
+    expect(table).toBeTruthy();
+    const groups = $$('tbody', table!);
+    const earlierGroup = groups.at(-1)!;
+    expect(text($('th[scope="rowgroup"]', earlierGroup)).trim()).toMatch(/^Quoted from earlier remarks\b/);
+    const shownEarlier = new Set(
+      $$('tr[data-statement]', earlierGroup).map((row) => String(row.properties.dataStatement)),
+    );
+    const wanted = statements.filter((s) => s.event === 'tokyo-2017' && s.earlier).map((s) => s.id);
+    expect(wanted.length).toBeGreaterThan(0);
+    expect([...shownEarlier].sort()).toEqual([...wanted].sort());
+    // "samurai" and "rocket man" are among them, and not among the rows of the event itself
+    for (const words of ['samurai', 'rocket man']) {
+      const quote = quotes.find((q) => q.text === words)!;
+      expect(shownEarlier.has(quote.statement), words).toBe(true);
+      for (const group of groups.slice(0, -1))
+        expect($$('tr[data-statement]', group).map((r) => r.properties.dataStatement)).not.toContain(quote.statement);
     }
   });
 });

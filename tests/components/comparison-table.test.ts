@@ -64,19 +64,24 @@ const statements: Statement[] = [
   },
 ];
 
-let tree: ReturnType<typeof fromHtml>;
-beforeAll(async () => {
+/** The table of these statements, rendered and parsed. */
+async function renderTable(of: Statement[], from: Quote[], caption: string, idPrefix: string) {
   const container = await AstroContainer.create();
   const html = await container.renderToString(ComparisonTable, {
     props: {
-      caption: 'Security at the summit',
+      caption,
       outlets,
-      rows: buildComparison(statements, (id) => quotes.find((q) => q.id === id)!, {}),
+      rows: buildComparison(of, (id) => from.find((q) => q.id === id)!, {}),
       person: (id: string) => people.find((p) => p.id === id)!,
-      idPrefix: 't',
+      idPrefix,
     },
   });
-  tree = fromHtml(html, { fragment: true });
+  return fromHtml(html, { fragment: true });
+}
+
+let tree: ReturnType<typeof fromHtml>;
+beforeAll(async () => {
+  tree = await renderTable(statements, quotes, 'Security at the summit', 't');
 });
 
 describe('<ComparisonTable>', () => {
@@ -123,5 +128,35 @@ describe('<ComparisonTable>', () => {
     expect(select('script', cell)).toBeFalsy();
     expect(toString(select('blockquote', cell)!)).toBe('<script>alert(1)</script> & friends');
     expect(toString(select('th[scope="row"]', selectAll('tbody tr', tree)[1]!)!)).toContain('Unattributed');
+  });
+});
+
+describe('<ComparisonTable> with an earlier remark', () => {
+  it('puts it in a row group of its own, after the event’s rows, under "Quoted from earlier remarks"', async () => {
+    const earlierQuote = { ...quote('reuters', 'samurai', 's-3'), kind: 'fragment' as const, earlier: true };
+    const all = [...quotes, earlierQuote];
+    const withEarlier: Statement[] = [
+      { ...statements[0]!, earlier: false },
+      {
+        id: 's-3',
+        event: 'tokyo-2017',
+        speaker: 'trump',
+        quotes: [earlierQuote.id],
+        outlets: ['reuters'],
+        topics: [],
+        earlier: true,
+        confidence: 0.9,
+        evidence: { keys: ['alone'], because: 'made by hand' },
+      },
+      { ...statements[1]!, earlier: false },
+    ];
+    const table = await renderTable(withEarlier, all, 'At the summit', 'e');
+    const groups = selectAll('tbody', table);
+    expect(groups).toHaveLength(2);
+    expect(selectAll('tr[data-statement]', groups[0]!).map((r) => r.properties.dataStatement)).toEqual(['s-1', 's-2']);
+    const heading = select('th[scope="rowgroup"]', groups[1]!)!;
+    expect(toString(heading)).toMatch(/^Quoted from earlier remarks/);
+    expect(heading.properties.colSpan).toBe(5);
+    expect(selectAll('tr[data-statement]', groups[1]!).map((r) => r.properties.dataStatement)).toEqual(['s-3']);
   });
 });

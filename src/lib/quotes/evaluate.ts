@@ -17,6 +17,8 @@ export interface GoldQuote {
   kind: QuoteKind;
   /** Quotes with the same group report the same utterance. */
   group: string;
+  /** Said before the event, by the article's own account; absent where a set is not labelled for it. */
+  earlier?: boolean;
   note?: string;
 }
 
@@ -50,6 +52,8 @@ export interface QuoteScores {
   kind: { accuracy: Ratio };
   /** Over pairs of matched quotes: same statement (predicted) vs same group (gold). */
   alignment: { precision: Ratio; recall: Ratio };
+  /** Earlier remarks, over the matched quotes whose gold says `earlier` (none: every ratio 0/0). */
+  earlier: { accuracy: Ratio; precision: Ratio; recall: Ratio };
   /** Human-readable disagreements, for --verbose. */
   errors: string[];
 }
@@ -62,7 +66,8 @@ function ratio(hit: number, total: number): Ratio {
 export type ScoredQuote = Pick<
   Quote,
   'id' | 'article' | 'anchor' | 'text' | 'speaker' | 'attribution' | 'topics' | 'kind' | 'statement'
->;
+> &
+  Partial<Pick<Quote, 'earlier' | 'earlierCue'>>;
 
 /**
  * A second annotator's labels in the engine's shape, so scoreQuotes measures how far two people
@@ -80,6 +85,7 @@ export function labelsAsQuotes(labels: GoldQuote[]): ScoredQuote[] {
     topics: l.topics,
     kind: l.kind,
     statement: `${l.group}`,
+    ...(l.earlier === undefined ? {} : { earlier: l.earlier }),
   }));
 }
 
@@ -143,6 +149,7 @@ export function scoreQuotes(
   let topicPredicted = 0;
   let topicGold = 0;
   let kindRight = 0;
+  const earlier = { right: 0, labelled: 0, predicted: 0, gold: 0, both: 0 };
   for (const { g, q } of pairs) {
     const where = `${q.article} ${q.anchor} "${short(q.text)}"`;
     const right = sameSpeaker(q.speaker, g.speaker, listedIds, names);
@@ -169,6 +176,15 @@ export function scoreQuotes(
     else errors.push(`topics   ${where}: [${[...predicted]}], gold [${[...wanted]}]`);
     if (q.kind === g.kind) kindRight += 1;
     else errors.push(`kind     ${where}: ${q.kind}, gold ${g.kind}`);
+    if (g.earlier !== undefined) {
+      const said = q.earlier === true;
+      earlier.labelled += 1;
+      if (said === g.earlier) earlier.right += 1;
+      else errors.push(`earlier  ${where}: ${said}${q.earlierCue ? ` ("${q.earlierCue}")` : ''}, gold ${g.earlier}`);
+      if (said) earlier.predicted += 1;
+      if (g.earlier) earlier.gold += 1;
+      if (said && g.earlier) earlier.both += 1;
+    }
   }
 
   let together = 0;
@@ -208,6 +224,11 @@ export function scoreQuotes(
     },
     kind: { accuracy: ratio(kindRight, pairs.length) },
     alignment: { precision: ratio(together, predictedTogether), recall: ratio(together, goldTogether) },
+    earlier: {
+      accuracy: ratio(earlier.right, earlier.labelled),
+      precision: ratio(earlier.both, earlier.predicted),
+      recall: ratio(earlier.both, earlier.gold),
+    },
     errors,
   };
 }
@@ -277,6 +298,9 @@ export function formatScores(columns: Array<{ label: string; scores: QuoteScores
     ['kind accuracy', (s) => s.kind.accuracy],
     ['alignment pair precision', (s) => s.alignment.precision],
     ['alignment pair recall', (s) => s.alignment.recall],
+    ['earlier accuracy (labelled quotes)', (s) => s.earlier.accuracy],
+    ['earlier precision', (s) => s.earlier.precision],
+    ['earlier recall', (s) => s.earlier.recall],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   const widths = columns.map((c) =>
@@ -317,6 +341,7 @@ export function formatScoresByCorpus(columns: Array<{ label: string; scores: Quo
     'topics',
     'kind',
     'alignment P / R',
+    'earlier P / R / acc',
   ];
   const rows = columns.map(({ label, scores: s }) => [
     label,
@@ -329,6 +354,9 @@ export function formatScoresByCorpus(columns: Array<{ label: string; scores: Quo
     cell(s.topics.exact),
     cell(s.kind.accuracy),
     `${cell(s.alignment.precision)} / ${cell(s.alignment.recall)}`,
+    s.earlier.accuracy.total
+      ? `${cell(s.earlier.precision)} / ${cell(s.earlier.recall)} / ${cell(s.earlier.accuracy)}`
+      : '–',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
@@ -345,6 +373,7 @@ export function articleFromMarkdown(id: string, source: string): ArticleText {
     event: data.event ?? '',
     title: data.title ?? '',
     paragraphs: paragraphsFromMarkdown(file?.body ?? source),
+    ...(data.published ? { published: data.published } : {}),
   };
 }
 

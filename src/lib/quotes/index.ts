@@ -2,6 +2,7 @@ import { alignQuotes } from './align.ts';
 import { attributeArticle } from './attribute.ts';
 import { classifyQuotes } from './classify.ts';
 import { confidenceOf } from './confidence.ts';
+import { findEarlierRemarks } from './earlier.ts';
 import { extractQuotes } from './extract.ts';
 import { quoteId } from './ids.ts';
 import type { FoundPerson } from './names.ts';
@@ -21,6 +22,8 @@ export { alignQuotes, diffVersions, matchTokens } from './align.ts';
 export { attributeQuotes } from './attribute.ts';
 export { classifyQuotes } from './classify.ts';
 export { confidenceOf } from './confidence.ts';
+export { findEarlierRemarks } from './earlier.ts';
+export type { EarlierFinding } from './earlier.ts';
 export { extractQuotes } from './extract.ts';
 export { quoteId } from './ids.ts';
 export { nameKey, personId } from './names.ts';
@@ -102,23 +105,35 @@ export function buildQuoteCorpus(
       if (person.role) known.descriptions.push({ article: article.id, text: person.role });
       found.set(person.id, known);
     }
-    return analysis.quotes.map((quote) => ({
-      ...quote,
-      id: quoteId(article.id, quote.anchor),
-      article: article.id,
-      outlet: article.outlet,
-      event: article.event,
-    }));
+    const earlier = findEarlierRemarks(article, analysis.quotes);
+    return analysis.quotes.map((quote) => {
+      const { earlier: isEarlier, cue } = earlier.get(quote.anchor) ?? { earlier: false };
+      return {
+        ...quote,
+        id: quoteId(article.id, quote.anchor),
+        article: article.id,
+        outlet: article.outlet,
+        event: article.event,
+        earlier: isEarlier,
+        ...(cue === undefined ? {} : { earlierCue: cue }),
+      };
+    });
   });
   const listed: Speaker[] = people.map((p) => ({ ...p, listed: true, descriptions: [] }));
   const aligned = alignQuotes(placed, { fixed: statementOverrides(articles, placed, overridesByArticle) });
+  const isEarlier = new Map(aligned.quotes.map((q) => [q.id, q.earlier]));
   return {
     quotes: aligned.quotes.map((q) => ({
       ...q,
       speakerConfidence: confidenceOf('speaker', q.speakerEvidence),
       topicsConfidence: confidenceOf('topics', q.topicsEvidence),
     })),
-    statements: aligned.statements.map((s) => ({ ...s, confidence: confidenceOf('statement', s.evidence) })),
+    // a statement is an earlier remark when every outlet quoted it as one
+    statements: aligned.statements.map((s) => ({
+      ...s,
+      confidence: confidenceOf('statement', s.evidence),
+      earlier: s.quotes.every((id) => isEarlier.get(id) === true),
+    })),
     speakers: [...listed, ...[...found.values()].sort((a, b) => a.id.localeCompare(b.id))],
   };
 }

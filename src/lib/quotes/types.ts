@@ -29,6 +29,10 @@ export interface ArticleText {
   title: string;
   /** Body paragraphs in reading order. */
   paragraphs: Paragraph[];
+  /** Publication day, YYYY-MM-DD: calendar words without a year ("in January", "Wednesday") are dated from it. */
+  published?: string;
+  /** The event's first and last days, YYYY-MM-DD, when known: a remark dated before `start` is an earlier one. */
+  eventDates?: { start: string; end: string };
 }
 
 /** A speaker, from content/people.json. */
@@ -168,6 +172,13 @@ export interface Quote extends ClassifiedQuote {
   speakerConfidence: number;
   /** How likely the topics are right, 0 to 1, calibrated likewise. */
   topicsConfidence: number;
+  /**
+   * Whether the article reports the quote as said before the event ("in January", "has called").
+   * buildQuoteCorpus sets it on every quote; optional so that quotes made elsewhere (tests, the bench) need not.
+   */
+  earlier?: boolean;
+  /** The article's words that say so ("last year"), for an editor's review; absent when not earlier. */
+  earlierCue?: string;
 }
 
 /** A quote placed in the corpus before alignment groups it and the calibration reads its evidence. */
@@ -197,4 +208,6 @@ export interface Statement {
   confidence: number;
   /** What the grouping rests on. */
   evidence: Evidence;
+  /** Every quote of it is an earlier remark (set by buildQuoteCorpus). */
+  earlier?: boolean;
 }

@@ -19,6 +19,7 @@ export const GET: APIRoute = async () => {
     statement: quote.statement,
     speakerConfidence: quote.speakerConfidence,
     topicsConfidence: quote.topicsConfidence,
+    earlier: quote.earlier === true,
     url: urls.article(quote.article, quote.anchor),
   }));
   return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json' } });

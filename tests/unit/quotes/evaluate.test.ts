@@ -31,7 +31,12 @@ import {
 /** Each held-out set's own figures as last measured (`npm run eval:quotes -- --write-floors`). */
 const FLOORS = JSON.parse(
   readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'quotes', 'floors.json'), 'utf8'),
-) as Record<string, Record<'speaker' | 'topics' | 'kind' | 'alignmentPrecision' | 'alignmentRecall', number>>;
+) as Record<
+  string,
+  Record<'speaker' | 'topics' | 'kind' | 'alignmentPrecision' | 'alignmentRecall', number> &
+    // only the sets whose gold says `earlier` (held-out 30–42) have these
+    Partial<Record<'earlierAccuracy' | 'earlierPrecision' | 'earlierRecall', number>>
+>;
 
 function predicted(article: string, anchor: string, text: string, fields: Partial<Quote>): Quote {
   return {
@@ -99,7 +104,7 @@ describe('scoreQuotes on a tiny fixture', () => {
     expect(formatScores([{ label: 'tiny', scores: s }])).toMatch(/speaker accuracy\s+\| 0\.333 \(1\/3\)/);
     const byCorpus = formatScoresByCorpus([{ label: 'tiny', scores: s }]).split('\n');
     expect(byCorpus[0]).toMatch(
-      /^\| set +\| quotes \| extraction P \/ R \| speaker \| listed \| unlisted \| unlisted → listed \| topics \| kind +\| alignment P \/ R \|$/,
+      /^\| set +\| quotes \| extraction P \/ R \| speaker \| listed \| unlisted \| unlisted → listed \| topics \| kind +\| alignment P \/ R +\| earlier P \/ R \/ acc +\|$/,
     );
     expect(byCorpus[2]).toMatch(/^\| tiny +\| \d+ +\| [\d.]+ \/ [\d.]+ +\| 0\.333 /);
   });
@@ -197,6 +202,9 @@ describe('the engine against the hand labels', () => {
       s.kind.accuracy,
       s.alignment.precision,
       s.alignment.recall,
+      s.earlier.accuracy,
+      s.earlier.precision,
+      s.earlier.recall,
     ].map((r) => r.value);
 
   it('reaches 0.95 on every figure for the five articles', () => {
@@ -223,5 +231,11 @@ describe('the engine against the hand labels', () => {
     expect(s.topics.exact.value).toBeGreaterThanOrEqual(floor.topics);
     expect(s.alignment.precision.value).toBeGreaterThanOrEqual(floor.alignmentPrecision);
     expect(s.alignment.recall.value).toBeGreaterThanOrEqual(floor.alignmentRecall);
+    expect(floor.earlierAccuracy !== undefined).toBe(s.earlier.accuracy.total > 0);
+    if (floor.earlierAccuracy !== undefined) {
+      expect(s.earlier.accuracy.value).toBeGreaterThanOrEqual(floor.earlierAccuracy);
+      expect(s.earlier.precision.value).toBeGreaterThanOrEqual(floor.earlierPrecision!);
+      expect(s.earlier.recall.value).toBeGreaterThanOrEqual(floor.earlierRecall!);
+    }
   });
 });
