@@ -109,6 +109,9 @@ const FAMILY_MARKS: Record<MarkFamily, string> = { double: '"“”„', single:
 /** Every character that can open or close a quotation, whatever the family. */
 export const QUOTE_MARKS = '"“”„\'‘’«»';
 
+/** A year cut to two digits: '80s, '19 — not a quotation opening on a number ('100 percent'). */
+const YEAR_ELISION = /^\p{N}{2}s?(?![\p{L}\p{N}])/u;
+
 /** Words written with a leading apostrophe: 'em, 'n', 'til, 'cause, 'tis, 'twas, 'round. */
 const ELISIONS = /^(?:em|n|til|cause|tis|twas|round|nuff|bout)(?![\p{L}])/u;
 
@@ -144,7 +147,7 @@ function marksOf(text: string, family: MarkFamily): Mark[] {
     if (family === 'single') {
       const rest = text.slice(i + 1);
       if (prev !== undefined && next !== undefined && LETTER.test(prev) && LETTER.test(next)) role = 'apostrophe';
-      else if (opensHere && (/^\p{N}/u.test(rest) || ELISIONS.test(rest))) {
+      else if (opensHere && (YEAR_ELISION.test(rest) || ELISIONS.test(rest))) {
         if (/^n['’]/.test(rest)) i += 2; // rock 'n' roll: both marks of the elided "and"
         continue;
       } else if (ch === '‘') role = !opensHere && closesHere ? 'close' : 'open';

@@ -274,6 +274,22 @@ describe('extractQuotes in every quotation style', () => {
     expect(quotesOf('„Wir sind bereit,“ sagte Merkel. „Gut“, sagte er.')).toEqual(['Wir sind bereit,', 'Gut']);
   });
 
+  it('reads a «phrase» in guillemets in a double-mark article, but not one nested inside its quotes', () => {
+    expect(
+      quotesOf(
+        'The paper warned that China «will never bow to pressure». "We heard «no» twice," Abe said. "Fine," he said.',
+      ),
+    ).toEqual(['will never bow to pressure', 'We heard «no» twice,', 'Fine,']);
+  });
+
+  it("tells a British quote opening on a number ('100 percent') from an elided year ('80s, '19)", () => {
+    const article = styled(
+      "America stood behind Japan '100 percent'. The crowd was the biggest since the '80s.",
+      "'It is over,' he said of the '19 talks. 'Done.'",
+    );
+    expect(texts(extractQuotes(article))).toEqual(['100 percent', 'It is over,', 'Done.']);
+  });
+
   it('keeps a quotation broken by dashes whole', () => {
     expect(quotesOf('"We will — and I say this plainly — never accept it," Abe said.')).toEqual([
       'We will — and I say this plainly — never accept it,',
