@@ -154,6 +154,9 @@ interface Trace {
   via?: string;
 }
 
+/** Conjunctions opening a clause whose own subject an "and said" later in it goes on with. */
+const SUBORDINATE_AND = /(?<![\p{L}])(?:as|when|while|after|before|because|since|although|though|until|once)\s/giu;
+
 const PREPOSITION_FIRST =
   /^\s*(?:with|to|about|on|for|of|by|in|at|from|after|before|during|over|through|into)(?![\p{L}])/iu;
 
@@ -669,7 +672,17 @@ class NarrationReader {
       }
     }
     const region = view.plain.slice(clauseStart, verbAt);
-    if (!/[\p{L}\p{N}]/u.test(region)) return this.sentenceSubjectFound(view, sentence, 'pre'); // "X backed Y and said"
+    if (!/[\p{L}\p{N}]/u.test(region)) {
+      // "X backed Y and said": the sentence's subject; but "…, as Trump shook Kim's hand and called it": the
+      // subject of the subordinate clause the "and" goes on
+      const head = view.plain.slice(sentence[0], clauseStart);
+      const opener = /(?<![\p{L}])and\s*$/iu.test(head) ? [...head.matchAll(SUBORDINATE_AND)].at(-1) : undefined;
+      const from = opener ? sentence[0] + opener.index + opener[0].length : -1;
+      const prior = view.mentions.find(
+        (m) => m.start >= from && m.end <= clauseStart && m.person && !m.object && !m.possessive && !m.parenthetical,
+      );
+      return opener && prior ? this.resolve(view, prior, 'pre') : this.sentenceSubjectFound(view, sentence, 'pre');
+    }
     const inside = view.mentions.filter(
       (m) => m.start >= clauseStart && m.end <= verbAt && !m.possessive && !m.parenthetical,
     );
@@ -919,12 +932,49 @@ class NarrationReader {
             (subject(m) || (m.possessive && !m.object && !m.parenthetical)) && // "Mr Trump's rhetoric …"
             (m.person ? this.hasPronoun(m.person, pronoun) : m.pronoun === pronoun),
         );
+        // "Trump raised the abductions at dinner, Abe said.": the sentence is the reporter's, and so is the next "he said"
+        const reporter = view.mentions.find(
+          (m) =>
+            m.start >= a &&
+            m.end <= b &&
+            before(m) &&
+            m.person !== null &&
+            pronoun !== 'they' &&
+            this.hasPronoun(m.person, pronoun) &&
+            reportsSentence(view.masked, a, m, b),
+        );
+        if (reporter) {
+          note(reporter, p === paragraphIndex ? 'in-a-sentence-before' : 'a-paragraph-before');
+          return reporter.person;
+        }
         // "Asked whether he would …, Trump didn't rule it out": the main clause's subject, past an opening clause
         const main = mainClauseStart(view.plain, a, b);
         const first = candidates.find((m) => m.start >= main) ?? candidates[0];
         const unnamed = unnamedSubject(view.masked, a, b);
         if (unnamed !== undefined && (!first || unnamed < first.start)) return null;
-        if (!first) continue;
+        if (!first) {
+          // "That is little comfort in Kagoshima, where Hiroshi Tokunaga raises calves.": with no person for the main
+          // clause's subject, the subject of its aside
+          const aside = view.mentions
+            .filter(
+              (m) =>
+                m.start >= a &&
+                m.end <= b &&
+                before(m) &&
+                m.parenthetical &&
+                !m.object &&
+                !m.possessive &&
+                m.person !== null &&
+                this.hasPronoun(m.person, pronoun),
+            )
+            .at(-1);
+          const others = view.mentions.some((m) => m.start >= a && m.end <= b && m.person && !m.parenthetical);
+          if (aside && pronoun !== 'they' && !others) {
+            note(aside, p === paragraphIndex ? 'in-a-sentence-before' : 'a-paragraph-before');
+            return aside.person;
+          }
+          continue;
+        }
         const back = paragraphIndex - p;
         if (first.person) {
           note(first, back === 0 ? 'in-a-sentence-before' : back === 1 ? 'a-paragraph-before' : 'paragraphs-before');
@@ -944,6 +994,18 @@ class NarrationReader {
     }
     return fallback;
   }
+}
+
+/**
+ * The sentence [start, end) closes with `, <mention> <speech verb> …` and nothing of weight after it: the mention is
+ * who reports the whole sentence ("Trump raised it at dinner, Abe said.").
+ */
+function reportsSentence(masked: string, start: number, m: Mention, end: number): boolean {
+  if (!/,\s*$/.test(masked.slice(start, m.start))) return false;
+  const after = masked.slice(m.end, end);
+  const words = wordsOf(after);
+  const verb = words.findIndex((w) => SPEECH_VERBS.has(w));
+  return verb >= 0 && verb <= 1 && !/[,;:]/.test(after) && words.length <= verb + 6;
 }
 
 /** The folded forms of the listed people's names, once per people list (the same list for every article). */

@@ -22,7 +22,9 @@ export function sentenceRanges(masked: string): Array<[number, number]> {
     while (end < masked.length && /["”’'»“)\]]/.test(masked.charAt(end))) end += 1;
     const rest = masked.slice(end);
     if (rest.length > 0 && !/^\s+["“‘'«„([]?[\p{Lu}\p{N}]/u.test(rest)) continue;
-    if (m[0] === '.' && isAbbreviation(masked.slice(0, m.index))) continue;
+    // "at 10:30 p.m. Abe spoke first": a clock time ends the sentence before a capitalised word (not a time zone)
+    const clock = /\b[ap]\.m$/i.test(masked.slice(0, m.index)) && !/^\s+(?:[A-Z]{2,4}T|GMT|UTC)\b/.test(rest);
+    if (m[0] === '.' && !clock && isAbbreviation(masked.slice(0, m.index))) continue;
     ranges.push([start, end]);
     start = end;
     while (start < masked.length && /\s/.test(masked.charAt(start))) start += 1;

@@ -463,6 +463,31 @@ describe('attributeQuotes in the open world: speakers nobody listed', () => {
     ]);
   });
 
+  it('gives "he said" to whoever reports the sentence before (", Abe said."), not to its subject', () => {
+    expect(
+      speakers(
+        'Trump raised the abductions at dinner with Kim on Wednesday, Abe said. "I will not let this chance slip," he said.',
+      ),
+    ).toEqual(['abe']);
+  });
+
+  it('ends a sentence at a clock time before a capitalised word ("at 10:30 p.m. Abe spoke first")', () => {
+    expect(
+      speakers(
+        'The two leaders appeared at Mar-a-Lago, Trump\'s private club, at about 10:30 p.m. Abe, reading from notes, spoke first. "It is intolerable," he said.',
+      ),
+    ).toEqual(['abe']);
+  });
+
+  it('takes "and called it" after a subordinate clause to that clause\'s subject, else to the sentence\'s', () => {
+    expect(
+      speakers(
+        'On Tuesday Abe watched on television as President Trump shook Kim\'s hand and called their meeting "terrific."',
+      ),
+    ).toEqual(['trump']);
+    expect(speakers('Abe backed Trump and called the plan "a breakthrough."')).toEqual(['abe']);
+  });
+
   it('reads a bare title as the holder of that office the passage names', () => {
     expect(
       speakers('South Korean President Moon Jae-in met Trump in Seoul.', '"The door is open," the president said.'),
