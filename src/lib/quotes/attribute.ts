@@ -455,6 +455,16 @@ class NarrationReader {
         after = view.masked.slice(span.end + 1, next[1]);
       }
     }
+    // "'If Tokyo wanted a trade war' — Mr Kuwahara paused — 'it could not …'": a short aside between dashes that
+    // breaks a quotation is about its speaker, whatever its verb
+    const aside = /^\s*[\u2014\u2013]\s*([^\u2014\u2013]{1,60}?)\s*[\u2014\u2013]\s*["“‘'«]/u.exec(after);
+    if (aside && wordsOf(aside[1]!).length <= 6) {
+      const from = span.end + 1 + after.indexOf(aside[1]!);
+      const subject = view.mentions.find(
+        (m) => m.start >= from && m.end <= from + aside[1]!.length && !m.object && !m.possessive,
+      );
+      if (subject) return this.resolve(view, subject, 'post');
+    }
     const endsClause = /[,.!?…\u2014\u2013-]$/.test(text.trimEnd()) || /^\s*,/.test(after);
     if (!endsClause) return undefined;
     const lead = /^[\s,]*/.exec(after)![0].length;
@@ -784,8 +794,11 @@ class NarrationReader {
       const prior = done.get(before.anchor);
       const closing = previous.sentences.find((s) => s[0] <= span.end && span.end < s[1]);
       const endsParagraph = closing === lastSentence;
+      // the quote ends the paragraph with its attribution after it, or is the last part of an utterance the
+      // paragraph attributed ("…," said Dale Kessler, who raises hogs. "We've been losing sales.")
       const attributedAfter = /[\p{L}]/u.test(previous.masked.slice(span.end + 1));
-      if (prior && prior.speaker && endsParagraph && attributedAfter) {
+      const lastPart = before.utterance !== before.anchor && done.get(before.utterance)?.speaker === prior?.speaker;
+      if (prior && prior.speaker && endsParagraph && (attributedAfter || lastPart)) {
         this.trace = { via: 'bare-continuation', mention: this.nameOf.get(prior.speaker) };
         return { speaker: prior.speaker, method: 'continuation' };
       }

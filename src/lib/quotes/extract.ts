@@ -338,8 +338,20 @@ function linkUtterances(paragraphs: Paragraph[], quotes: ExtractedQuote[]): void
     const text = paragraphAt(paragraphs, sa.paragraph).text;
     const between = text.slice(sa.end + 1, sb.start - 1);
     if (/["“”„«»]/.test(between)) continue; // an unpaired double mark: the narration is not plain
-    if (isAttributionBridge(text, a, between, b) || isGlue(a, between, b)) b.utterance = a.utterance;
+    if (isAttributionBridge(text, a, between, b) || isGlue(a, between, b) || isDashAside(between, b))
+      b.utterance = a.utterance;
   }
+}
+
+/**
+ * "'If Tokyo wanted a trade war' — Mr Kuwahara paused — 'it could not …'": a short aside between dashes that
+ * interrupts a quotation going on in lower case, whatever its verb, leaves one utterance.
+ */
+function isDashAside(between: string, b: ExtractedQuote): boolean {
+  const aside = /^\s*[\u2014\u2013]([^\u2014\u2013]+)[\u2014\u2013]\s*$/u.exec(between)?.[1];
+  if (!aside || /[.!?;]/.test(aside)) return false;
+  const words = wordsOf(aside).length;
+  return words > 0 && words <= 6 && /^\p{Ll}/u.test(b.text.trimStart());
 }
 
 function isAttributionBridge(text: string, a: ExtractedQuote, between: string, b: ExtractedQuote): boolean {

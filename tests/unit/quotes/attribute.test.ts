@@ -471,6 +471,23 @@ describe('attributeQuotes in the open world: speakers nobody listed', () => {
     ).toEqual(['abe']);
   });
 
+  it("gives a quote broken by a dash aside ('— Mr Kuwahara paused —') to the aside's subject", () => {
+    expect(
+      speakers(
+        "Toru Kuwahara, an economist at Keio University, is less sure. 'If Tokyo wanted a trade war' — Mr Kuwahara paused — 'it could not have picked a worse moment.'",
+      ),
+    ).toEqual(['toru-kuwahara', 'toru-kuwahara']);
+  });
+
+  it('carries a speaker into a bare quote paragraph after a paragraph that ends with the last part of their words', () => {
+    expect(
+      speakers(
+        '"For a pork producer, Japan is the market," said Dale Kessler, who raises hogs. "We have been losing sales."',
+        '"Now we can at least compete on price."',
+      ),
+    ).toEqual(['dale-kessler', 'dale-kessler', 'dale-kessler']);
+  });
+
   it('ends a sentence at a clock time before a capitalised word ("at 10:30 p.m. Abe spoke first")', () => {
     expect(
       speakers(
