@@ -250,7 +250,7 @@ class TopicReader {
       because = `no topic word in the quote or its paragraph; ${words(d.topics)} carried over from paragraph ${d.from}`;
     if (losers.length) because += `; also named there, fewer times: ${words(losers.map((l) => l.id))}`;
     if (opinion === 'around-differs' || opinion === 'around-partly')
-      because += `; its paragraph is mostly about ${second.join(' and ')}`;
+      because += `; the text around it (this paragraph and the one before) leans to ${second.join(' and ')}`;
     return { keys, because };
   }
 
