@@ -871,20 +871,35 @@ class NarrationReader {
       .trim()
       .toLowerCase();
     if (!/^[\p{Ll} -]+$/u.test(title)) return null; // only a plain title, not "Japan's prime minister"
-    const latest = this.officeHolder(view, mention.start, title);
+    // "The president also praised Trump's 'bold decision'": a title in a sentence that names its alias's owner
+    // otherwise is someone else — the other holder the passage names
+    const sentence = view.sentences.find(([a, b]) => a <= mention.start && mention.start < b);
+    const other = sentence
+      ? view.mentions.find(
+          (m) =>
+            m !== mention && m.named && m.person === mention.person && m.start >= sentence[0] && m.end <= sentence[1],
+        )
+      : undefined;
+    const latest = this.officeHolder(view, mention.start, title, other ? mention.person : undefined);
     return latest === mention.person ? null : latest;
+  }
+
+  /** The person a mention names: for a bare title, the holder of the office the passage means (titleHolder). */
+  private personOf(view: ParagraphView, mention: Mention): string | null {
+    return this.titleHolder(view, mention) ?? mention.person;
   }
 
   /**
    * The holder of an office the passage names last before `position` (its paragraph and REACH before),
    * a holder named as the subject outranking one named as an object ("Moon met Trump": Moon).
    */
-  private officeHolder(view: ParagraphView, position: number, title: string): string | null {
+  private officeHolder(view: ParagraphView, position: number, title: string, except?: string | null): string | null {
     for (let p = view.paragraph.index; p >= view.paragraph.index - REACH && p >= 1; p -= 1) {
       const holders = (this.views.get(p)?.mentions ?? []).filter(
         (m) =>
           m.named &&
           m.person &&
+          m.person !== except &&
           !(p === view.paragraph.index && m.end > position) &&
           holdsOffice(this.roleOf.get(m.person) ?? '', title),
       );
@@ -926,13 +941,13 @@ class NarrationReader {
       };
       if (inOwn.length > 0) {
         note(inOwn.at(-1)!, 'in-the-same-sentence');
-        return inOwn.at(-1)!.person;
+        return this.personOf(view, inOwn.at(-1)!);
       }
       // "Trump's speech, in which he warned …": the possessor of the sentence's subject
       const owner = own ? named.find((m) => m.possessive && m.start >= own[0] && !m.object) : undefined;
       if (owner) {
         note(owner, 'in-the-same-sentence');
-        return owner.person;
+        return this.personOf(view, owner);
       }
       for (const [a, b] of [...view.sentences].reverse()) {
         if (own && a >= own[0]) continue;
@@ -958,7 +973,7 @@ class NarrationReader {
         );
         if (reporter) {
           note(reporter, p === paragraphIndex ? 'in-a-sentence-before' : 'a-paragraph-before');
-          return reporter.person;
+          return this.personOf(view, reporter);
         }
         // "Asked whether he would …, Trump didn't rule it out": the main clause's subject, past an opening clause
         const main = mainClauseStart(view.plain, a, b);
@@ -984,14 +999,14 @@ class NarrationReader {
           const others = view.mentions.some((m) => m.start >= a && m.end <= b && m.person && !m.parenthetical);
           if (aside && pronoun !== 'they' && !others) {
             note(aside, p === paragraphIndex ? 'in-a-sentence-before' : 'a-paragraph-before');
-            return aside.person;
+            return this.personOf(view, aside);
           }
           continue;
         }
         const back = paragraphIndex - p;
         if (first.person) {
           note(first, back === 0 ? 'in-a-sentence-before' : back === 1 ? 'a-paragraph-before' : 'paragraphs-before');
-          return first.person;
+          return this.personOf(view, first);
         }
         if (depth < 3) {
           const person = this.resolvePronoun(p, first.start, pronoun, depth + 1);

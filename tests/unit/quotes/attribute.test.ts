@@ -505,6 +505,20 @@ describe('attributeQuotes in the open world: speakers nobody listed', () => {
     expect(speakers('Abe backed Trump and called the plan "a breakthrough."')).toEqual(['abe']);
   });
 
+  it('reads "he" after a bare title as the holder the passage names, and a title beside its alias owner as another', () => {
+    expect(
+      speakers(
+        'Trump signed a trade deal with South Korean President Moon Jae-in. Moon, who had hosted Kim, carried a message to Trump. Speaking to reporters, the president said Kim wanted a summit "at an early date." "Kim hopes to move quickly," he said.',
+      ),
+    ).toEqual(['moon-jae-in', 'moon-jae-in']);
+    expect(
+      speakers(
+        'South Korean President Moon Jae-in met Trump at the border.',
+        'The president also praised Trump\'s "bold decision" on Sunday.',
+      ),
+    ).toEqual(['moon-jae-in']);
+  });
+
   it('reads a bare title as the holder of that office the passage names', () => {
     expect(
       speakers('South Korean President Moon Jae-in met Trump in Seoul.', '"The door is open," the president said.'),
