@@ -294,6 +294,11 @@ function personEvidence(text: string, start: number, end: number, name: string):
   const previousWord = /(\p{Ll}+)\s*$/u.exec(before)?.[1];
   if ((next && SPEECH_VERBS.has(next)) || (previousWord && SPEECH_VERBS.has(previousWord))) evidence += 1; // "Ito said", "said Ito"
   if (tagsOf(name.split(/\s+/)[0]!).some((t) => FIRST_NAME.has(t))) evidence += 1;
+  // the name is itself the apposition of a role: "The plaintiffs' lawyer, Park Hyun-woo, said"
+  const role = /(\p{Ll}+),\s*$/u.exec(before)?.[1];
+  if (role && DESCRIPTION_NOUNS.has(role) && /^,/.test(after)) evidence += 1;
+  // a family name and a hyphenated given name, as Korean names are romanised: "Lee Chun-sik", "Park Hyun-woo"
+  if (/^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(name)) evidence += 1;
   return evidence;
 }
 

@@ -457,6 +457,18 @@ describe('attributeQuotes in the open world: speakers nobody listed', () => {
     ]);
   });
 
+  it('names a person set off as the apposition of a role, and a romanised Korean name, with no other cue', () => {
+    expect(
+      speakers('The plaintiffs\' lawyer, Park Hyun-woo, was in court. "Justice delayed is a wound," Park said.'),
+    ).toEqual(['park-hyun-woo']);
+    expect(
+      speakers(
+        'Only one of the four, Lee Chun-sik, is still alive.',
+        'Lee, 94, sat outside the courthouse. "I am sad," he said.',
+      ),
+    ).toEqual(['lee-chun-sik']);
+  });
+
   it('resolves a pronoun to the subject a reader would pick, not to a listed person named as an object', () => {
     expect(speakers('Xi Jinping spoke by phone with Trump on Tuesday. "We want peace," he said.')).toEqual([
       'xi-jinping',
