@@ -457,7 +457,8 @@ class NarrationReader {
     }
     // "'If Tokyo wanted a trade war' — Mr Kuwahara paused — 'it could not …'": a short aside between dashes that
     // breaks a quotation is about its speaker, whatever its verb
-    const aside = /^\s*[\u2014\u2013]\s*([^\u2014\u2013]{1,60}?)\s*[\u2014\u2013]\s*["“‘'«]/u.exec(after);
+    const aside =
+      /^\s*(?:[\u2014\u2013]|--)\s*((?:(?!--)[^\u2014\u2013]){1,60}?)\s*(?:[\u2014\u2013]|--)\s*["“‘'«]/u.exec(after);
     if (aside && wordsOf(aside[1]!).length <= 6) {
       const from = span.end + 1 + after.indexOf(aside[1]!);
       const subject = view.mentions.find(

@@ -348,7 +348,7 @@ function linkUtterances(paragraphs: Paragraph[], quotes: ExtractedQuote[]): void
  * interrupts a quotation going on in lower case, whatever its verb, leaves one utterance.
  */
 function isDashAside(between: string, b: ExtractedQuote): boolean {
-  const aside = /^\s*[\u2014\u2013]([^\u2014\u2013]+)[\u2014\u2013]\s*$/u.exec(between)?.[1];
+  const aside = /^\s*(?:[\u2014\u2013]|--)((?:(?!--)[^\u2014\u2013])+)(?:[\u2014\u2013]|--)\s*$/u.exec(between)?.[1];
   if (!aside || /[.!?;]/.test(aside)) return false;
   const words = wordsOf(aside).length;
   return words > 0 && words <= 6 && /^\p{Ll}/u.test(b.text.trimStart());

@@ -246,7 +246,9 @@ function nameAt(
   const firstNamed = tagsOf(nameWords[0]!).some((t) => FIRST_NAME.has(t));
   // a run that ends in "Embassy", "Ministry", "University", "Park" names an organisation or a place, whatever
   // comes first ("Park Sun-young" is a person: the word leads, it does not end the run)
-  if (ORGANISATION_WORDS.has(nameWords.at(-1)!.replace(/[.,]$/, '').toLowerCase())) return undefined;
+  // — unless a known first name leads a two-word name: "Lena Park" is a person
+  const organisation = ORGANISATION_WORDS.has(nameWords.at(-1)!.replace(/[.,]$/, '').toLowerCase());
+  if (organisation && !(firstNamed && nameWords.length === 2)) return undefined;
   // a place or a month anywhere: no person's name
   for (const w of nameWords) {
     const bare = w.replace(/[.,]$/, '');

@@ -491,6 +491,17 @@ describe('attributeQuotes in the open world: speakers nobody listed', () => {
     ).toEqual(['toru-kuwahara', 'toru-kuwahara']);
   });
 
+  it('reads a dash aside typed as two hyphens, and a two-word name whose family name is also a place word', () => {
+    expect(
+      speakers(
+        'Lee Mi-kyung, who runs a pub in Mapo, has watched her regulars go. "Business was fine until July" -- she glanced at the tables -- "and now look at it."',
+      ),
+    ).toEqual(['lee-mi-kyung', 'lee-mi-kyung']);
+    expect(speakers('"Sanctions only bite if China enforces them," said Lena Park, who researches sanctions.')).toEqual(
+      ['lena-park'],
+    );
+  });
+
   it('carries a speaker into a bare quote paragraph after a paragraph that ends with the last part of their words', () => {
     expect(
       speakers(
