@@ -157,6 +157,9 @@ interface Trace {
 /** Conjunctions opening a clause whose own subject an "and said" later in it goes on with. */
 const SUBORDINATE_AND = /(?<![\p{L}])(?:as|when|while|after|before|because|since|although|though|until|once)\s/giu;
 
+/** A conjunction right before a name: the name opens a clause of its own ("after Abe called"). */
+const SUBORDINATE_BEFORE = /(?<![\p{L}])(?:after|before|as|when|while|because|since|once|until|though|although)\s+$/iu;
+
 const PREPOSITION_FIRST =
   /^\s*(?:with|to|about|on|for|of|by|in|at|from|after|before|during|over|through|into)(?![\p{L}])/iu;
 
@@ -697,7 +700,14 @@ class NarrationReader {
     const inside = view.mentions.filter(
       (m) => m.start >= clauseStart && m.end <= verbAt && !m.possessive && !m.parenthetical,
     );
-    const subjects = inside.filter((m) => !m.object);
+    // "a day after Abe called …": after a conjunction, the name right before the verb is its subject (not after a
+    // verb: "an official who accompanied Mr Abe said")
+    const subjects = inside.filter(
+      (m) =>
+        !m.object ||
+        (/^\s*(?:\p{Ll}+ly\s+)?$/u.test(view.plain.slice(m.end, verbAt)) &&
+          SUBORDINATE_BEFORE.test(view.plain.slice(Math.max(0, m.start - 12), m.start))),
+    );
     const m = subjects.at(-1);
     if (m) {
       if (view.mentions.some((x) => x !== m && isCompound(view.masked, x, m))) return { speaker: null, method: 'none' };
@@ -935,7 +945,16 @@ class NarrationReader {
       const subjects = named.filter(subject);
       const own = p === paragraphIndex ? view.sentences.find(([a, b]) => a <= position && position < b) : undefined;
       const outside = (m: Mention) => !reported || m.end <= reported[0] || m.start >= reported[1];
-      const inOwn = own ? subjects.filter((m) => m.start >= own[0] && outside(m)) : [];
+      // "Kim's launches, he tweeted, were 'small weapons'": an interjected attribution's sentence is what was said,
+      // and the people it names are spoken of, not speaking
+      const interjected =
+        own !== undefined &&
+        /,\s*$/.test(view.masked.slice(own[0], position)) &&
+        SPEECH_VERBS.has(/^\p{L}+\s+(\p{Ll}+)\s*,/u.exec(view.masked.slice(position))?.[1] ?? '');
+      // … from the clause it interrupts on: "Trump suggested that they would pay; both, he said, would …" is Trump's
+      const said = own && interjected ? own[0] + lastClauseBreak(view.masked.slice(own[0], position)) : undefined;
+      const mine = (m: Mention) => own !== undefined && m.start >= own[0] && (said === undefined || m.end <= said);
+      const inOwn = own ? subjects.filter((m) => mine(m) && outside(m)) : [];
       const note = (m: Mention, distance: string) => {
         this.trace.distance = distance;
         this.trace.antecedent = view.masked.slice(m.start, m.end);
@@ -945,7 +964,11 @@ class NarrationReader {
         return this.personOf(view, inOwn.at(-1)!);
       }
       // "Trump's speech, in which he warned …": the possessor of the sentence's subject
-      const owner = own ? named.find((m) => m.possessive && m.start >= own[0] && !m.object) : undefined;
+      const owner = own
+        ? (named.find((m) => m.possessive && mine(m) && !m.object) ??
+          // "with Kim's New Year speech, in which he offered …": a possessor the sentence's only person
+          named.find((m) => m.possessive && mine(m) && m.start < position && named.length === 1))
+        : undefined;
       if (owner) {
         note(owner, 'in-the-same-sentence');
         return this.personOf(view, owner);
@@ -1016,7 +1039,7 @@ class NarrationReader {
         }
       }
       if (fallback === null) {
-        const last = named.at(-1);
+        const last = named.filter((m) => !(said !== undefined && own && m.start >= said && m.start < own[1])).at(-1);
         if (last) note(last, 'only-as-an-object');
         fallback = last?.person ?? null;
       }
@@ -1035,6 +1058,11 @@ function reportsSentence(masked: string, start: number, m: Mention, end: number)
   const words = wordsOf(after);
   const verb = words.findIndex((w) => SPEECH_VERBS.has(w));
   return verb >= 0 && verb <= 1 && !/[,;:]/.test(after) && words.length <= verb + 6;
+}
+
+/** Where the last clause of a text starts: after its last semicolon or colon (0 when it has none). */
+function lastClauseBreak(text: string): number {
+  return Math.max(text.lastIndexOf(';'), text.lastIndexOf(':')) + 1;
 }
 
 /** The folded forms of the listed people's names, once per people list (the same list for every article). */

@@ -22,6 +22,7 @@ import {
   SENTENCE_OPENERS,
   SPEECH_VERBS,
   TIME_WORDS,
+  TITLE_WORDS,
   UNNAMED_NOUNS,
 } from './lexicon.ts';
 import type { Person } from './types.ts';
@@ -60,8 +61,14 @@ const NOT_A_NAME = new Set([
 ]);
 const FIRST_NAME = new Set(['FirstName', 'MaleName', 'FemaleName']);
 
-/** Words of a name: a capitalised word (Jae-in, O'Brien, McDonald), or an initial ("J."). */
-const NAME_WORD = String.raw`(?:\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}*(?:['’]\p{Lu}\p{Ll}+)?(?:-\p{L}\p{Ll}*)?|\p{Lu}\.)`;
+/** A romanised Korean name: family name, then a hyphenated given name ("Lee Chun-sik"). */
+const KOREAN_NAME = /^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+-\p{Ll}+$/u;
+
+/** Initials that name a country or a body, not a person: "U.S.", "U.N.". */
+const COUNTRY_INITIALS = /^(?:U\.S\.(?:A\.)?|U\.K\.|U\.N\.|E\.U\.|D\.C\.)$/;
+
+/** Words of a name: a capitalised word (Jae-in, O'Brien, McDonald), or initials ("J.", "H.R."). */
+const NAME_WORD = String.raw`(?:(?:\p{Lu}\.){2,3}|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}*(?:['’]\p{Lu}\p{Ll}+)?(?:-\p{L}\p{Ll}*)?|(?:\p{Lu}\.){1,3})`;
 const SUFFIX = String.raw`(?:,?\s+(?:Jr\.|Sr\.|Jr|Sr|II|III|IV))`;
 const NAME_RUN = new RegExp(
   `(?<![\\p{L}\\p{N}.'’-])${NAME_WORD}(?:\\s+${NAME_WORD}){0,5}${SUFFIX}?(?![\\p{L}\\p{N}])`,
@@ -226,6 +233,7 @@ function nameAt(
   let skip = 0;
   while (skip < words.length) {
     const w = words[skip]!;
+    if (/^(?:\p{Lu}\.)+$/u.test(w) && !COUNTRY_INITIALS.test(w)) break; // initials ("H.R.") start a name
     const lower = w.toLowerCase();
     if (NAME_PREFIXES.has(w) || SENTENCE_OPENERS.has(w) || TIME_WORDS.has(w)) {
       skip += 1;
@@ -254,7 +262,7 @@ function nameAt(
     const bare = w.replace(/[.,]$/, '');
     const lower = bare.toLowerCase();
     if (NON_NAME_WORDS.has(lower) || common.has(lower)) return undefined;
-    if (/^(?:Jr|Sr|II|III|IV)$/.test(bare)) continue;
+    if (/^(?:Jr|Sr|II|III|IV)$/.test(bare) || (/^(?:\p{Lu}\.)+$/u.test(w) && !COUNTRY_INITIALS.test(w))) continue;
     // a place's name may be a family name too (Bolton, Sterling): after a known first name it is one
     if (tagsOf(bare).some((t) => NOT_A_NAME.has(t)) && !firstNamed) return undefined;
   }
@@ -298,9 +306,9 @@ function personEvidence(text: string, start: number, end: number, name: string):
   if (tagsOf(name.split(/\s+/)[0]!).some((t) => FIRST_NAME.has(t))) evidence += 1;
   // the name is itself the apposition of a role: "The plaintiffs' lawyer, Park Hyun-woo, said"
   const role = /(\p{Ll}+),\s*$/u.exec(before)?.[1];
-  if (role && DESCRIPTION_NOUNS.has(role) && /^,/.test(after)) evidence += 1;
+  if (role && (DESCRIPTION_NOUNS.has(role) || TITLE_WORDS.has(role)) && /^,/.test(after)) evidence += 1;
   // a family name and a hyphenated given name, as Korean names are romanised: "Lee Chun-sik", "Park Hyun-woo"
-  if (/^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(name)) evidence += 1;
+  if (KOREAN_NAME.test(name)) evidence += 1;
   return evidence;
 }
 
@@ -358,7 +366,10 @@ function pronounCue(text: string, start: number, end: number): Person['pronoun']
   const describing = [...title, ...wordsOf(apposition ?? '')].map((w) => w.toLowerCase());
   if (describing.some((w) => SHE_WORDS.has(w))) return 'she';
   if (describing.some((w) => HE_WORDS.has(w))) return 'he';
-  const first = tagsOf(text.slice(start, end).split(/\s+/)[0] ?? '');
+  // a family name first ("Kim Kwan-jin": the given name hyphenated) is no first name, whatever English makes of it
+  const name = text.slice(start, end);
+  if (KOREAN_NAME.test(name)) return null;
+  const first = tagsOf(name.split(/\s+/)[0] ?? '');
   if (first.includes('FemaleName')) return 'she';
   if (first.includes('MaleName')) return 'he';
   return null;

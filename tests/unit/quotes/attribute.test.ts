@@ -502,6 +502,41 @@ describe('attributeQuotes in the open world: speakers nobody listed', () => {
     );
   });
 
+  it('reads the subject of a clause opened by a conjunction ("a day after Abe called …"), not an object before "said"', () => {
+    expect(
+      speakers(
+        'The visit came a day after Abe called the launches "extremely regrettable," a view Trump did not share.',
+      ),
+    ).toEqual(['abe']);
+    expect(speakers('A Japanese official who accompanied Mr Abe said the mood was "very relaxed".')).toEqual([null]);
+  });
+
+  it('gives an interjected "he tweeted" to the person before, not to whom the reported words name', () => {
+    expect(
+      speakers(
+        "On North Korea Mr Trump was breezier. Kim Jong Un's launches, he tweeted, were just 'small weapons'. Fine.",
+      ),
+    ).toEqual(['trump']);
+    expect(speakers('Mr Trump suggested that Japan would pay; both, he said, would "help them greatly".')).toEqual([
+      'trump',
+    ]);
+  });
+
+  it('does not read the family name of a Korean name as an English first name ("Kim" is no she)', () => {
+    expect(
+      speakers('Kim Kwan-jin, the national security adviser, briefed the cabinet. "The agreement stands," he said.'),
+    ).toEqual(['kim-kwan-jin']);
+  });
+
+  it('reads initials run together as part of a name ("H.R. McMaster")', () => {
+    expect(
+      speakers(
+        'Kim Kwan-jin spoke by phone with his U.S. counterpart, H.R. McMaster, on Sunday.',
+        'McMaster, speaking on television, did not rule out talks. "The deal is in place," he said.',
+      ),
+    ).toEqual(['mcmaster']);
+  });
+
   it('carries a speaker into a bare quote paragraph after a paragraph that ends with the last part of their words', () => {
     expect(
       speakers(
