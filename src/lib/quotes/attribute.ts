@@ -266,6 +266,7 @@ class NarrationReader {
       });
     }
     this.settleSharedSurnames();
+    this.settleHonorifics();
   }
 
   /**
@@ -317,6 +318,31 @@ class NarrationReader {
         }
         m.person = person ?? salient(candidates);
         this.settled.add(m);
+      }
+    }
+  }
+
+  /**
+   * "Mrs Abe said": an honorific that contradicts the person's pronoun names someone else — another bearer of
+   * the family name the article names whose pronoun fits, else nobody known (never the listed man).
+   */
+  private settleHonorifics(): void {
+    for (const view of this.views.values()) {
+      for (const m of view.mentions) {
+        if (!m.person) continue;
+        const honorific = /(?<![\p{L}])(Mrs|Ms|Miss|Mr)\.?\s+$/u.exec(
+          view.masked.slice(Math.max(0, m.start - 6), m.start),
+        )?.[1];
+        if (!honorific) continue;
+        const implied: Pronoun = honorific === 'Mr' ? 'he' : 'she';
+        const own = this.pronounOf.get(m.person);
+        if (own === undefined || own === 'they' || own === implied) continue;
+        const family = m.words.at(-1) ?? '';
+        const other = [...this.familyNames].find(
+          ([id, names]) =>
+            id !== m.person && names.has(family) && [implied, 'they'].includes(this.pronounOf.get(id) ?? 'they'),
+        )?.[0];
+        m.person = other ?? null;
       }
     }
   }

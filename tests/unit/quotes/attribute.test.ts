@@ -522,6 +522,15 @@ describe('attributeQuotes in the open world: speakers nobody listed', () => {
     ]);
   });
 
+  it('never gives "Mrs Abe said" to Shinzo Abe: an honorific that contradicts a person\'s pronoun names someone else', () => {
+    expect(
+      speakers(
+        'Akie Abe, the wife of the prime minister, took Melania Trump to a museum. "It was lovely," Mrs Abe said.',
+      ),
+    ).toEqual(['akie-abe']);
+    expect(speakers('The wives went to a museum. "It was lovely," Mrs Abe said.')).toEqual([null]);
+  });
+
   it('does not read the family name of a Korean name as an English first name ("Kim" is no she)', () => {
     expect(
       speakers('Kim Kwan-jin, the national security adviser, briefed the cabinet. "The agreement stands," he said.'),
