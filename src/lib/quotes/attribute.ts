@@ -7,7 +7,7 @@ import {
   sentenceRanges,
   wordsOf,
 } from './clauses.ts';
-import { maskQuotes } from './extract.ts';
+import { DASH_ASIDE_WORDS, maskQuotes } from './extract.ts';
 import {
   AUXILIARIES,
   CLAUSE_WORDS,
@@ -487,8 +487,8 @@ class NarrationReader {
     // "'If Tokyo wanted a trade war' — Mr Kuwahara paused — 'it could not …'": a short aside between dashes that
     // breaks a quotation is about its speaker, whatever its verb
     const aside =
-      /^\s*(?:[\u2014\u2013]|--)\s*((?:(?!--)[^\u2014\u2013]){1,60}?)\s*(?:[\u2014\u2013]|--)\s*["“‘'«]/u.exec(after);
-    if (aside && wordsOf(aside[1]!).length <= 6) {
+      /^\s*(?:[\u2014\u2013]|--)\s*((?:(?!--)[^\u2014\u2013]){1,100}?)\s*(?:[\u2014\u2013]|--)\s*["“‘'«]/u.exec(after);
+    if (aside && wordsOf(aside[1]!).length <= DASH_ASIDE_WORDS) {
       const from = span.end + 1 + after.indexOf(aside[1]!);
       const subject = view.mentions.find(
         (m) => m.start >= from && m.end <= from + aside[1]!.length && !m.object && !m.possessive,

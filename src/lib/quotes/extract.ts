@@ -343,6 +343,9 @@ function linkUtterances(paragraphs: Paragraph[], quotes: ExtractedQuote[]): void
   }
 }
 
+/** The longest aside between dashes that interrupts a quotation ("— he paused to check his phone as an alert arrived —"). */
+export const DASH_ASIDE_WORDS = 12;
+
 /**
  * "'If Tokyo wanted a trade war' — Mr Kuwahara paused — 'it could not …'": a short aside between dashes that
  * interrupts a quotation going on in lower case, whatever its verb, leaves one utterance.
@@ -351,7 +354,7 @@ function isDashAside(between: string, b: ExtractedQuote): boolean {
   const aside = /^\s*(?:[\u2014\u2013]|--)((?:(?!--)[^\u2014\u2013])+)(?:[\u2014\u2013]|--)\s*$/u.exec(between)?.[1];
   if (!aside || /[.!?;]/.test(aside)) return false;
   const words = wordsOf(aside).length;
-  return words > 0 && words <= 6 && /^\p{Ll}/u.test(b.text.trimStart());
+  return words > 0 && words <= DASH_ASIDE_WORDS && /^\p{Ll}/u.test(b.text.trimStart());
 }
 
 function isAttributionBridge(text: string, a: ExtractedQuote, between: string, b: ExtractedQuote): boolean {
