@@ -4,41 +4,49 @@
  */
 
 /** Curly and typographic single quotes/apostrophes and primes, folded to ' . */
-const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g;
+const SINGLE_QUOTES = '\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4';
 /** Curly and typographic double quotes, folded to " . */
-const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+const DOUBLE_QUOTES = '\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB';
 /** Hyphens and dashes, folded to - ("Trump–Abe" is found by "trump-abe"). */
-const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g;
+const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
 /** Non-breaking and other fixed-width spaces. */
-const SPACES = /[\u00A0\u2007\u202F]/g;
+const SPACES = '\u00A0\u2007\u202F';
 const COMBINING = /^\p{M}+$/u;
 
 const charCache = new Map<string, string>();
 
-/** One code unit, lower-cased and stripped of its accent, or left alone if that would change its length. */
+/**
+ * One code unit straightened (quotes, dashes, spaces), or lower-cased and stripped of its accent,
+ * or left alone if that would change its length.
+ */
 function foldChar(ch: string): string {
   let folded = charCache.get(ch);
   if (folded !== undefined) return folded;
-  const decomposed = ch.normalize('NFD');
-  const base = decomposed.length > 1 && COMBINING.test(decomposed.slice(1)) ? (decomposed[0] as string) : ch;
-  const lower = base.toLowerCase();
-  folded = lower.length === 1 ? lower : base;
+  if (SINGLE_QUOTES.includes(ch)) folded = "'";
+  else if (DOUBLE_QUOTES.includes(ch)) folded = '"';
+  else if (DASHES.includes(ch)) folded = '-';
+  else if (SPACES.includes(ch)) folded = ' ';
+  else {
+    const decomposed = ch.normalize('NFD');
+    const base = decomposed.length > 1 && COMBINING.test(decomposed.slice(1)) ? (decomposed[0] as string) : ch;
+    const lower = base.toLowerCase();
+    folded = lower.length === 1 ? lower : base;
+  }
   charCache.set(ch, folded);
   return folded;
 }
 
+/** What foldChar changes beyond ASCII lower case: every non-ASCII code unit, and the backtick. */
+const SPECIAL = /[`\u0080-\uffff]/g;
+
 /**
  * Lower-cases, strips diacritics and straightens quotes, apostrophes and dashes,
  * keeping the length (so match and highlight offsets stay valid on the original text).
+ * The special code units are folded one by one, then ASCII is lower-cased: foldChar leaves only
+ * code units whose lower case is themselves or longer (İ is folded to i first), which toLowerCase keeps.
  */
 export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    // ASCII is the common case and only needs lower-casing.
-    out += ch < '\u0080' ? ch.toLowerCase() : foldChar(ch);
-  }
-  return out.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-').replace(SPACES, ' ');
+  return text.replace(SPECIAL, foldChar).toLowerCase();
 }
 
 /** A word of folded text and where it stands. */
