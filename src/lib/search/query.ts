@@ -219,7 +219,7 @@ function prepare(record: SearchRecord): Prepared {
 
 /**
  * A quick test every record holding some unit of the query passes: one of the unit's words, or a
- * word one part of it matches, as a whole word of the folded text or speaker. Records that fail it
+ * word one part of it matches, standing alone in the folded text or speaker. Records that fail it
  * are skipped before their words are read (most passages of a candidate article hold no query word).
  * Null when some unit has no word to test (a phrase of punctuation): then every record is read.
  */
@@ -237,10 +237,12 @@ function screenOf(units: readonly CompiledUnit[]): RegExp | null {
     if (!part) open = true;
     else for (const word of part) needles.add(word);
   }
+  // ASCII letters and digits around the word, not \p{L}\p{N}: a weaker test, so still passed by
+  // every whole-word match, and without the Unicode tables a browser would compile for every query.
   screen =
     open || !needles.size
       ? null
-      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...needles].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+      : new RegExp(`(?<![a-z0-9])(?:${[...needles].map(escapeRegExp).join('|')})(?![a-z0-9])`);
   screens.set(units, screen);
   return screen;
 }

@@ -227,18 +227,25 @@ function shardOf(starts: readonly number[], index: number): number {
  * which ones does not depend on what was loaded before.
  */
 export function byFewestPacks(candidates: Candidate[], pack: number, page = PAGE): Candidate[] {
-  const tied = new Map<string, number>();
-  const keyed = candidates.map((c) => ({
-    c,
-    pack: Math.floor(c.article / pack),
-    key: `${c.bound} ${Math.floor(c.article / pack)}`,
-    fill: 0,
-  }));
-  for (const { key } of keyed) tied.set(key, (tied.get(key) ?? 0) + 1);
-  for (const k of keyed) k.fill = Math.min(page, tied.get(k.key) as number);
-  return keyed
-    .sort((a, b) => b.c.bound - a.c.bound || b.fill - a.fill || a.pack - b.pack || a.c.article - b.c.article)
-    .map((k) => k.c);
+  const packOf = (c: Candidate) => Math.floor(c.article / pack);
+  candidates.sort((a, b) => b.bound - a.bound || a.article - b.article);
+  // Runs of one bound and one pack, in table order; within each bound, the runs holding most first.
+  const out: Candidate[] = [];
+  let group: Candidate[][] = [];
+  const flush = () => {
+    group.sort((a, b) => Math.min(page, b.length) - Math.min(page, a.length)); // stable: table order next
+    for (const run of group) out.push(...run);
+    group = [];
+  };
+  candidates.forEach((c, i) => {
+    const previous = candidates[i - 1];
+    if (previous && previous.bound !== c.bound) flush();
+    const run = group[group.length - 1];
+    if (run && packOf(run[0] as Candidate) === packOf(c)) run.push(c);
+    else group.push([c]);
+  });
+  flush();
+  return out;
 }
 
 export interface ShardedSearchOptions {
