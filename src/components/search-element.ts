@@ -253,8 +253,9 @@ class ParallaxSearch extends HTMLElement {
     }
     if (generation !== this.#generation || !results) return;
     const { groups, complete } = results;
-    this.#show(groups, statusOf(state.q, filtered, results), complete, typing && !groups.length);
+    // After this task, which draws the results; before the status is said (its timer is set next).
     setTimeout(record, 0);
+    this.#show(groups, statusOf(state.q, filtered, results), complete, typing && !groups.length);
   }
 
   /** One search, once the engine is loaded (at once when it is); null when a later search came first. */
