@@ -13,8 +13,14 @@ import { formatDay } from '../lib/dates.ts';
 import { highlight } from '../lib/search/highlight.ts';
 import { parseQuery } from '../lib/search/parse.ts';
 import type { SearchFilters, SearchGroup, SearchHit } from '../lib/search/query.ts';
-import type { SearchRecord } from '../lib/search/records.ts';
-import type { PostingShard, SearchManifest, SearchTable, ShardedSearch } from '../lib/search/shards.ts';
+import type {
+  PackedRecord,
+  PostingShard,
+  SearchManifest,
+  SearchTable,
+  ShardedResults,
+  ShardedSearch,
+} from '../lib/search/shards.ts';
 import { emptyStatus, statusOf } from '../lib/search/status.ts';
 import type { StatusPart } from '../lib/search/status.ts';
 import { createUrls } from '../lib/urls.ts';
@@ -27,7 +33,7 @@ const DEBOUNCE_MS = 150;
 const QUIET_MS = 800;
 /** Characters of a long paragraph shown around its first match. */
 const SNIPPET_LENGTH = 260;
-/** Articles shown at first, and added by "Show more results". */
+/** Articles shown at first, and added by "Show more results" (shards.ts's PAGE: not imported, it is the lazy chunk). */
 const PAGE_SIZE = 10;
 const FILTERS = ['outlet', 'event', 'topic'] as const;
 type FilterName = (typeof FILTERS)[number];
@@ -65,8 +71,8 @@ class ParallaxSearch extends HTMLElement {
   #selects = {} as Record<FilterName, HTMLSelectElement>;
   #urls!: SiteUrls;
   #engine: Promise<ShardedSearch> | null = null;
-  /** Whether the engine has loaded (#engine is set as soon as loading starts, on focus). */
-  #ready = false;
+  /** The engine once loaded (#engine is set as soon as loading starts, on focus). */
+  #loaded: ShardedSearch | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** The status update (and, while typing, an empty result) waiting for the reader to pause. */
   #quietTimer: ReturnType<typeof setTimeout> | undefined;
@@ -74,7 +80,10 @@ class ParallaxSearch extends HTMLElement {
   #typed = -Infinity;
   /** Bumped by every search, so a slow earlier one never overwrites a later one's results. */
   #generation = 0;
+  /** Writes the running search's history entry, if it is not written yet. */
+  #record: (() => void) | null = null;
   #onPopState = () => {
+    this.#record = null; // the reader went back or forward: the entry not yet written is dropped
     this.#apply(this.#readUrl());
     void this.#run('none');
   };
@@ -135,6 +144,7 @@ class ParallaxSearch extends HTMLElement {
 
   disconnectedCallback(): void {
     window.removeEventListener('popstate', this.#onPopState);
+    this.#record = null;
     clearTimeout(this.#timer);
     clearTimeout(this.#quietTimer);
   }
@@ -155,9 +165,9 @@ class ParallaxSearch extends HTMLElement {
       const at = (path: string) => new URL(path, new URL(indexUrl, window.location.href)).href;
       const engine = new ShardedSearch(manifest, table, {
         postings: (n) => fetchJson<PostingShard>(at(shardUrl(manifest.postings, n))),
-        records: (n) => fetchJson<SearchRecord[][]>(at(shardUrl(manifest.records, n))),
+        records: (n) => fetchJson<PackedRecord[][]>(at(shardUrl(manifest.records, n))),
       });
-      this.#ready = true;
+      this.#loaded = engine;
       return engine;
     })();
     // A failed load (offline) may be retried by the next search.
@@ -198,15 +208,16 @@ class ParallaxSearch extends HTMLElement {
     return `${window.location.pathname}${search ? `?${search}` : ''}`;
   }
 
-  /** Records the state in the URL (replace while typing, push on submit and filter change), then searches. */
+  /**
+   * Searches, and records the state in the URL (replace while typing, push on submit and filter
+   * change) once the results are drawn: a same-document navigation costs the page a few
+   * milliseconds and Chromium fetches the icon again, which the reader would otherwise wait for.
+   */
   async #run(history: 'replace' | 'push' | 'none', more = false): Promise<void> {
     if (!more) this.#limit = PAGE_SIZE;
+    // An earlier search's history entry goes in first, whether or not its results were drawn.
+    this.#record?.();
     const state = this.#current();
-    const url = this.#urlFor(state);
-    const here = `${window.location.pathname}${window.location.search}`;
-    if (history === 'replace' && url !== here) window.history.replaceState(null, '', url);
-    if (history === 'push' && url !== here) window.history.pushState(null, '', url);
-
     const generation = ++this.#generation;
     this.#busy(true);
     const filters: SearchFilters = state.filters;
@@ -214,26 +225,46 @@ class ParallaxSearch extends HTMLElement {
     // While typing, an empty result waits for a pause: the last word may be half-typed.
     const typing = history === 'replace';
     const query = parseQuery(state.q);
-    if (!query.phrases.length && !query.terms.length && !filtered) {
+    const searching = query.phrases.length || query.terms.length || filtered ? this.#search(state.q, filters) : null;
+    const record = () => {
+      if (this.#record !== record) return;
+      this.#record = null;
+      const url = this.#urlFor(state);
+      const here = `${window.location.pathname}${window.location.search}`;
+      if (history === 'replace' && url !== here) window.history.replaceState(null, '', url);
+      if (history === 'push' && url !== here) window.history.pushState(null, '', url);
+    };
+    this.#record = record;
+    if (!searching) {
+      record();
       this.#show([], emptyStatus(state.q), true, typing);
       return;
     }
     let results;
     try {
-      if (!this.#ready) this.#say(['Loading search…']);
-      const engine = await this.#load();
-      if (generation !== this.#generation) return;
-      results = await engine.search(state.q, filters, { limit: this.#limit });
+      results = await searching;
     } catch {
       if (generation === this.#generation) {
+        record();
         this.#showLoadError();
         this.#busy(false);
       }
       return;
     }
-    if (generation !== this.#generation) return;
+    if (generation !== this.#generation || !results) return;
     const { groups, complete } = results;
+    // After this task, which draws the results; before the status is said (its timer is set next).
+    setTimeout(record, 0);
     this.#show(groups, statusOf(state.q, filtered, results), complete, typing && !groups.length);
+  }
+
+  /** One search, once the engine is loaded (at once when it is); null when a later search came first. */
+  #search(q: string, filters: SearchFilters): Promise<ShardedResults | null> {
+    const options = { limit: this.#limit };
+    if (this.#loaded) return this.#loaded.search(q, filters, options);
+    this.#say(['Loading search…']);
+    const generation = this.#generation;
+    return this.#load().then((engine) => (generation === this.#generation ? engine.search(q, filters, options) : null));
   }
 
   /**

@@ -10,7 +10,7 @@ import { byCodeUnit, compileQuery, matchUnit } from './match.ts';
 import type { CompiledUnit, TermMatch } from './match.ts';
 import { hasTopic, paragraphOf, recordWords } from './records.ts';
 import type { RecordKind, SearchArticle, SearchData, SearchRecord } from './records.ts';
-import { fold, wordsOf } from './text.ts';
+import { escapeRegExp, fold, wordsOf } from './text.ts';
 import type { Word } from './text.ts';
 
 import { parseQuery } from './parse.ts';
@@ -145,37 +145,118 @@ export function vocabularyOf(records: readonly SearchRecord[]): string[] {
   return words;
 }
 
-interface Prepared {
+interface Folded {
   text: string;
-  words: Word[];
   speaker: string;
+}
+
+interface Prepared extends Folded {
+  words: Word[];
   speakerWords: Word[];
   /** Whitespace-separated tokens of text and speaker (the distance's length norm). */
   tokens: number;
 }
 
-/** Folded text and speaker and their words, kept while the record is (the browser searches the same records query after query). */
+/**
+ * A record's folded text and speaker, then (once it holds a query word) their words, kept while
+ * the record is: the browser searches the same records query after query.
+ */
+const foldedRecords = new WeakMap<SearchRecord, Folded>();
 const prepared = new WeakMap<SearchRecord, Prepared>();
+
+function foldRecord(record: SearchRecord): Folded {
+  let entry = foldedRecords.get(record);
+  if (entry === undefined) {
+    entry = { text: fold(record.text), speaker: fold(record.speaker ?? '') };
+    foldedRecords.set(record, entry);
+  }
+  return entry;
+}
+
+/** Whether a code unit is whitespace (what /\s/ matches). */
+function isSpace(code: number): boolean {
+  return code <= 0x20
+    ? code === 0x20 || (code >= 0x09 && code <= 0x0d)
+    : code >= 0xa0 &&
+        (code === 0xa0 ||
+          code === 0x1680 ||
+          (code >= 0x2000 && code <= 0x200a) ||
+          code === 0x2028 ||
+          code === 0x2029 ||
+          code === 0x202f ||
+          code === 0x205f ||
+          code === 0x3000 ||
+          code === 0xfeff);
+}
+
+/** Whitespace-separated tokens of a text (text.split(/\s+/) without the empty ones), counted without splitting. */
+export function countTokens(text: string): number {
+  let n = 0;
+  let inToken = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inToken) n++;
+    inToken = !space;
+  }
+  return n;
+}
+
 function prepare(record: SearchRecord): Prepared {
   let entry = prepared.get(record);
   if (entry === undefined) {
-    const text = fold(record.text);
-    const speaker = fold(record.speaker ?? '');
-    const all = record.speaker ? `${record.text}\n${record.speaker}` : record.text;
+    const { text, speaker } = foldRecord(record);
     entry = {
       text,
       words: wordsOf(text),
       speaker,
       speakerWords: wordsOf(speaker),
-      tokens: all.split(/\s+/).filter(Boolean).length,
+      tokens: countTokens(record.text) + countTokens(record.speaker ?? ''),
     };
     prepared.set(record, entry);
   }
   return entry;
 }
 
+/**
+ * A quick test every record holding some unit of the query passes: one of the unit's words, or a
+ * word one part of it matches, standing alone in the folded text or speaker. Records that fail it
+ * are skipped before their words are read (most passages of a candidate article hold no query word).
+ * Null when some unit has no word to test (a phrase of punctuation): then every record is read.
+ */
+const screens = new WeakMap<readonly CompiledUnit[], RegExp | null>();
+function screenOf(units: readonly CompiledUnit[]): RegExp | null {
+  let screen = screens.get(units);
+  if (screen !== undefined) return screen;
+  const needles = new Set<string>();
+  let open = false;
+  for (const unit of units) {
+    // Every part must match, so one part's words suffice: the part with the fewest.
+    const part = unit.parts
+      .map((p) => [p.part, ...p.byWord.keys()])
+      .reduce<string[] | null>((best, words) => (!best || words.length < best.length ? words : best), null);
+    if (!part) open = true;
+    else for (const word of part) needles.add(word);
+  }
+  // ASCII letters and digits around the word, not \p{L}\p{N}: a weaker test, so still passed by
+  // every whole-word match, and without the Unicode tables a browser would compile for every query.
+  screen =
+    open || !needles.size
+      ? null
+      : new RegExp(`(?<![a-z0-9])(?:${[...needles].map(escapeRegExp).join('|')})(?![a-z0-9])`);
+  screens.set(units, screen);
+  return screen;
+}
+
+/** Whether a record may hold some unit of the query (screenOf). */
+export function mayMatch(record: SearchRecord, units: readonly CompiledUnit[]): boolean {
+  const screen = screenOf(units);
+  if (!screen) return true;
+  const { text, speaker } = foldRecord(record);
+  return screen.test(text) || (speaker !== '' && screen.test(speaker));
+}
+
 /** What one record gives one query unit (each phrase, then each term): in its text or its speaker's name. */
-interface UnitMatch extends TermMatch {
+export interface UnitMatch extends TermMatch {
   speakerRanges: Array<[number, number]>;
 }
 
@@ -191,7 +272,7 @@ const found = (unit: UnitMatch) => unit.quality !== 'none';
 const NO_MATCH: UnitMatch = { quality: 'none', ranges: [], speakerRanges: [] };
 
 /** Matches every compiled unit against a record; missing ones have quality 'none'. */
-function matchRecord(record: SearchRecord, units: readonly CompiledUnit[]): UnitMatch[] {
+export function matchRecord(record: SearchRecord, units: readonly CompiledUnit[]): UnitMatch[] {
   const { text, words, speaker, speakerWords } = prepare(record);
   return units.map((unit) => {
     const match = matchUnit(text, words, unit);
@@ -278,6 +359,14 @@ export function filteredArticles(articles: Record<string, SearchArticle>, filter
   return groups;
 }
 
+/** Each article's place in the table (the tie-break), kept while the table is. */
+const orders = new WeakMap<Record<string, SearchArticle>, Map<string, number>>();
+function orderOf(articles: Record<string, SearchArticle>): Map<string, number> {
+  let order = orders.get(articles);
+  if (!order) orders.set(articles, (order = new Map(Object.keys(articles).map((id, i) => [id, i]))));
+  return order;
+}
+
 /**
  * Runs a query over `data.records`: every passage holding every word (or its forms, or near
  * spellings) is graded by `relevance`, filtered, and grouped by article (article rank = its best
@@ -300,7 +389,7 @@ export function searchIndex(
     return { query, filters: clean, groups, passages: 0, similar: [] };
   }
   const compiled = compileQuery(vocabulary, query, { forms: tuning.forms });
-  const order = new Map(Object.keys(data.articles).map((id, i) => [id, i]));
+  const order = orderOf(data.articles);
   const exactness = tuning.exactness ?? EXACTNESS;
 
   // Every passage that holds some word, by article: whole (all words) and partial (some).
@@ -310,6 +399,7 @@ export function searchIndex(
     const meta = data.articles[record.article];
     // The article's filters, and the topic filter on the passage itself (a quote's topics, or those of the quotes a paragraph holds).
     if (!meta || !passesFilters(meta, clean) || !hasTopic(record, clean.topic)) continue;
+    if (!mayMatch(record, compiled)) continue;
     const units = matchRecord(record, compiled);
     if (!units.some(found)) continue;
     const target = units.every(found) ? whole : some;

@@ -6,8 +6,9 @@
  *   search/w/<n>.json     posting shards: contiguous runs of the sorted vocabulary, each word with
  *                         the articles that hold it and in which kinds of record (headline, quote, paragraph)
  *   search/r/<n>.json     record packs: the records (headline, dek, quotes, paragraphs) of `pack`
- *                         consecutive articles of the table, so the best candidates — often neighbours,
- *                         since articles of one event sit together and quote the same words — come in few requests
+ *                         consecutive articles of the table; among equally likely candidates the
+ *                         search takes those of the packs holding most of them (byFewestPacks), so
+ *                         a page of results usually comes in one request
  *
  * A query is compiled against the vocabulary (match.ts) exactly as the scorer matches a record's
  * words (exact, other forms, prefix, typo), so the candidate articles are a superset of those the
@@ -77,14 +78,32 @@ export interface SearchShards {
   manifest: SearchManifest;
   postings: PostingShard[];
   /** Record packs: for each of `pack` consecutive articles, its records in the order buildSearchRecords made them. */
-  packs: SearchRecord[][][];
+  packs: PackedRecord[][][];
   table: SearchTable;
 }
 
-/** Postings per shard: about 15 kB gzip each. */
+/** Articles a search shows at first (the search page's page of results). */
+export const PAGE = 10;
+/** Postings per shard: about 8 kB gzip each. */
 export const SHARD_POSTINGS = 16_000;
-/** Articles per record pack: about 10 kB gzip each. */
-export const PACK_ARTICLES = 4;
+/** Articles per record pack: about 21 kB gzip each. */
+export const PACK_ARTICLES = 16;
+
+/**
+ * A record as its pack stores it: without its article (the pack's place in the table says it)
+ * and its id when that is the article's id and the anchor ("<article>--q3-1"); else the id's end ("title").
+ */
+export type PackedRecord = Omit<SearchRecord, 'id' | 'article'> & { id?: string };
+
+function packRecord({ id, article, ...record }: SearchRecord): PackedRecord {
+  const prefix = `${article}--`;
+  if (!id.startsWith(prefix)) throw new Error(`search record ${id}: its id does not start with its article's`);
+  return id === prefix + record.anchor ? record : { id: id.slice(prefix.length), ...record };
+}
+
+function unpackRecord({ id, ...record }: PackedRecord, article: string): SearchRecord {
+  return { id: `${article}--${id ?? record.anchor}`, article, ...record };
+}
 
 /** Splits the records into the manifest, posting shards and record packs. */
 export function buildSearchShards(data: SearchData, perShard = SHARD_POSTINGS, pack = PACK_ARTICLES): SearchShards {
@@ -135,7 +154,7 @@ export function buildSearchShards(data: SearchData, perShard = SHARD_POSTINGS, p
     },
     postings: shards,
     packs: Array.from({ length: Math.ceil(ids.length / pack) }, (_, n) =>
-      ids.slice(n * pack, (n + 1) * pack).map((id) => records.get(id) as SearchRecord[]),
+      ids.slice(n * pack, (n + 1) * pack).map((id) => (records.get(id) as SearchRecord[]).map(packRecord)),
     ),
     table: { articles: data.articles },
   };
@@ -172,7 +191,7 @@ export interface ShardLoader {
   /** search/w/<n>.json */
   postings(shard: number): Promise<PostingShard>;
   /** search/r/<n>.json */
-  records(pack: number): Promise<SearchRecord[][]>;
+  records(pack: number): Promise<PackedRecord[][]>;
 }
 
 export interface ShardedResults extends SearchResults {
@@ -182,7 +201,7 @@ export interface ShardedResults extends SearchResults {
   complete: boolean;
 }
 
-interface Candidate {
+export interface Candidate {
   article: number;
   bound: number;
 }
@@ -197,6 +216,36 @@ function shardOf(starts: readonly number[], index: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/**
+ * Candidates best bound first; among equal bounds (most of them: the bound knows only the best
+ * kind of record and how well the words matched), those in the record packs holding the most of
+ * the tie first — a pack holding a page of them (`page`) is as good as a fuller one — then table
+ * order. The articles a page shows then come in one or two packs, not one each, the earliest
+ * packs when several would do (the packs earlier queries are likeliest to have loaded), and
+ * which ones does not depend on what was loaded before.
+ */
+export function byFewestPacks(candidates: Candidate[], pack: number, page = PAGE): Candidate[] {
+  const packOf = (c: Candidate) => Math.floor(c.article / pack);
+  candidates.sort((a, b) => b.bound - a.bound || a.article - b.article);
+  // Runs of one bound and one pack, in table order; within each bound, the runs holding most first.
+  const out: Candidate[] = [];
+  let group: Candidate[][] = [];
+  const flush = () => {
+    group.sort((a, b) => Math.min(page, b.length) - Math.min(page, a.length)); // stable: table order next
+    for (const run of group) out.push(...run);
+    group = [];
+  };
+  candidates.forEach((c, i) => {
+    const previous = candidates[i - 1];
+    if (previous && previous.bound !== c.bound) flush();
+    const run = group[group.length - 1];
+    if (run && packOf(run[0] as Candidate) === packOf(c)) run.push(c);
+    else group.push([c]);
+  });
+  flush();
+  return out;
 }
 
 export interface ShardedSearchOptions {
@@ -215,7 +264,9 @@ export class ShardedSearch {
   readonly #ids: string[];
   readonly #loader: ShardLoader;
   readonly #postings = new Map<number, Promise<PostingShard>>();
-  readonly #packs = new Map<number, Promise<SearchRecord[][]>>();
+  readonly #packs = new Map<number, Promise<PackedRecord[][]>>();
+  /** Records of the articles searched so far, by article index (kept: the scorer caches its work per record). */
+  readonly #unpacked = new Map<number, SearchRecord[]>();
 
   constructor(manifest: SearchManifest, table: SearchTable, loader: ShardLoader) {
     this.#manifest = manifest;
@@ -235,11 +286,20 @@ export class ShardedSearch {
     return file;
   }
 
-  /** Article `index`'s records (its pack fetched once). */
+  /** Article `index`'s records (its pack fetched once, its records unpacked once). */
   async #records(index: number): Promise<SearchRecord[]> {
     const { pack } = this.#manifest;
-    const articles = await ShardedSearch.#once(this.#packs, Math.floor(index / pack), (n) => this.#loader.records(n));
-    return articles[index % pack] ?? [];
+    let records = this.#unpacked.get(index);
+    if (!records) {
+      const articles = await ShardedSearch.#once(this.#packs, Math.floor(index / pack), this.#loader.records);
+      records = this.#unpacked.get(index);
+      if (!records) {
+        const article = this.#ids[index] as string;
+        records = (articles[index % pack] ?? []).map((record) => unpackRecord(record, article));
+        this.#unpacked.set(index, records);
+      }
+    }
+    return records;
   }
 
   /**
@@ -301,7 +361,7 @@ export class ShardedSearch {
       const kind = partial ? 'headline' : (KINDS.find((k) => kinds & KIND_BITS[k]) as RecordKind);
       out.push({ article: i, bound: relevance(0, mean, kind) - (partial ? PARTIAL_PENALTY : 0) });
     }
-    return out.sort((a, b) => b.bound - a.bound || a.article - b.article);
+    return byFewestPacks(out, this.#manifest.pack);
   }
 
   async search(input: string, filters: SearchFilters, options: ShardedSearchOptions): Promise<ShardedResults> {

@@ -4,41 +4,49 @@
  */
 
 /** Curly and typographic single quotes/apostrophes and primes, folded to ' . */
-const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g;
+const SINGLE_QUOTES = '\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4';
 /** Curly and typographic double quotes, folded to " . */
-const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+const DOUBLE_QUOTES = '\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB';
 /** Hyphens and dashes, folded to - ("Trump–Abe" is found by "trump-abe"). */
-const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g;
+const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
 /** Non-breaking and other fixed-width spaces. */
-const SPACES = /[\u00A0\u2007\u202F]/g;
+const SPACES = '\u00A0\u2007\u202F';
 const COMBINING = /^\p{M}+$/u;
 
 const charCache = new Map<string, string>();
 
-/** One code unit, lower-cased and stripped of its accent, or left alone if that would change its length. */
+/**
+ * One code unit straightened (quotes, dashes, spaces), or lower-cased and stripped of its accent,
+ * or left alone if that would change its length.
+ */
 function foldChar(ch: string): string {
   let folded = charCache.get(ch);
   if (folded !== undefined) return folded;
-  const decomposed = ch.normalize('NFD');
-  const base = decomposed.length > 1 && COMBINING.test(decomposed.slice(1)) ? (decomposed[0] as string) : ch;
-  const lower = base.toLowerCase();
-  folded = lower.length === 1 ? lower : base;
+  if (SINGLE_QUOTES.includes(ch)) folded = "'";
+  else if (DOUBLE_QUOTES.includes(ch)) folded = '"';
+  else if (DASHES.includes(ch)) folded = '-';
+  else if (SPACES.includes(ch)) folded = ' ';
+  else {
+    const decomposed = ch.normalize('NFD');
+    const base = decomposed.length > 1 && COMBINING.test(decomposed.slice(1)) ? (decomposed[0] as string) : ch;
+    const lower = base.toLowerCase();
+    folded = lower.length === 1 ? lower : base;
+  }
   charCache.set(ch, folded);
   return folded;
 }
 
+/** What foldChar changes beyond ASCII lower case: every non-ASCII code unit, and the backtick. */
+const SPECIAL = /[`\u0080-\uffff]/g;
+
 /**
  * Lower-cases, strips diacritics and straightens quotes, apostrophes and dashes,
  * keeping the length (so match and highlight offsets stay valid on the original text).
+ * The special code units are folded one by one, then ASCII is lower-cased: foldChar leaves only
+ * code units whose lower case is themselves or longer (İ is folded to i first), which toLowerCase keeps.
  */
 export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    // ASCII is the common case and only needs lower-casing.
-    out += ch < '\u0080' ? ch.toLowerCase() : foldChar(ch);
-  }
-  return out.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-').replace(SPACES, ' ');
+  return text.replace(SPECIAL, foldChar).toLowerCase();
 }
 
 /** A word of folded text and where it stands. */
@@ -96,25 +104,35 @@ export function findWholeWord(haystack: string, needle: string): Array<[number, 
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+  // Three rows of one buffer, reused: the vocabulary scan calls this for thousands of words a query.
+  let prevPrev = 0;
+  let prev = width;
+  let row = 2 * width;
+  for (let j = 0; j < width; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    rows[row] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      let value = Math.min(
+        (rows[prev + j] as number) + 1,
+        (rows[row + j - 1] as number) + 1,
+        (rows[prev + j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        value = Math.min(value, (prevPrev[j - 2] as number) + 1);
-      row.push(value);
+        value = Math.min(value, (rows[prevPrev + j - 2] as number) + 1);
+      rows[row + j] = value;
       rowMin = Math.min(rowMin, value);
     }
     if (rowMin > max) return max + 1;
-    prevPrev = prev;
-    prev = row;
+    [prevPrev, prev, row] = [prev, row, prevPrev];
   }
-  return prev[b.length] as number;
+  return rows[prev + b.length] as number;
 }
+
+let rows = new Int32Array(96);
 
 /** Typos forgiven in a word of this length: none below 4 letters, one up to 7, two from 8. */
 export function allowedEdits(length: number): number {

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { compileQuery } from '../../../src/lib/search/match.ts';
 import {
+  matchRecord,
   matchTerm,
+  mayMatch,
   parseQuery,
   PARTIAL_ONLY_BELOW,
   PARTIAL_PENALTY,
   relevance,
   searchIndex,
+  vocabularyOf,
 } from '../../../src/lib/search/query.ts';
 import { fold } from '../../../src/lib/search/text.ts';
 import { article, fixtureSearch, SOURCE } from './fixtures.ts';
@@ -329,5 +333,33 @@ describe('searchIndex: words in different passages', () => {
     expect(searchIndex(apart, 'Abe merkel').groups).toEqual([]);
     expect(searchIndex(apart, 'golf').groups).toHaveLength(2);
     expect(searchIndex(apart, 'golf').groups.every((g) => !g.partial)).toBe(true);
+  });
+});
+
+describe('mayMatch', () => {
+  it('passes every record that holds some word of the query, and skips most that hold none', () => {
+    const queries = [
+      'Yokota',
+      'yokata',
+      'megumi parents',
+      '"maximum pressure"',
+      'tra',
+      "Japan's",
+      'u.s.-japan',
+      'Donald',
+      'negotiate',
+      '"--"',
+      'abductees hope',
+    ];
+    let skipped = 0;
+    for (const q of queries) {
+      const units = compileQuery(vocabularyOf(data.records), parseQuery(q));
+      for (const record of data.records) {
+        const holds = matchRecord(record, units).some((u) => u.quality !== 'none');
+        if (holds) expect(mayMatch(record, units), `${q}: ${record.id}`).toBe(true);
+        else if (!mayMatch(record, units)) skipped++;
+      }
+    }
+    expect(skipped).toBeGreaterThan(data.records.length);
   });
 });

@@ -8,6 +8,7 @@ import { compileQuery } from '../../../src/lib/search/match.ts';
 import { parseQuery } from '../../../src/lib/search/query.ts';
 import {
   buildSearchShards,
+  byFewestPacks,
   indexWords,
   requirementsOf,
   ShardedSearch,
@@ -99,12 +100,17 @@ describe('buildSearchShards', () => {
   it('packs consecutive articles’ records together, in order, and keeps the table for the filters', () => {
     const shards = buildSearchShards(data, 100, 3);
     expect(shards.packs.map((p) => p.length)).toEqual([3, 3, 1]);
-    expect(shards.packs.flat(2)).toEqual(data.records);
-    shards.packs
-      .flat()
-      .forEach((records, i) =>
-        expect(new Set(records.map((r) => r.article))).toEqual(new Set([Object.keys(data.articles)[i]])),
-      );
+    // Each article's records in order, without what the pack's place says: the article, and the
+    // id when it is the article's id and the anchor (the search puts both back: see ShardedSearch).
+    const ids = Object.keys(data.articles);
+    const packed = shards.packs.flat();
+    expect(packed.map((records) => records.map((r) => r.text))).toEqual(
+      ids.map((id) => data.records.filter((r) => r.article === id).map((r) => r.text)),
+    );
+    expect(packed.flat().some((r) => 'article' in r)).toBe(false);
+    const kept = packed.flat().flatMap((r) => (r.id ? [r.id] : []));
+    expect(kept).toContain('title');
+    expect(kept.every((id) => /^(title|dek|h\d+)$/.test(id))).toBe(true);
     expect(shards.table.articles).toEqual(data.articles);
     expect(shardUrl(shards.manifest.records, 2)).toBe('search/r/2.json');
     expect(shardUrl(shards.manifest.postings, 3)).toBe('search/w/3.json');
@@ -153,6 +159,19 @@ describe('vocabularyMatches', () => {
     expect(requirements(words, 'zzyzx')).toBeNull();
     expect(requirements(words, '--')).toEqual([]); // no word at all: nothing to require
     expect(requirements(words, 'abe yokata')).toHaveLength(2);
+  });
+});
+
+describe('byFewestPacks', () => {
+  it('ranks by bound, then the packs holding the most of a tie (a page is enough), then table order', () => {
+    const c = (article: number, bound: number) => ({ article, bound });
+    // Packs of 4. Bound 2: article 9 alone. Bound 1: pack 0 holds one, pack 1 two, pack 2 three.
+    const order = byFewestPacks([c(0, 1), c(4, 1), c(5, 1), c(8, 1), c(9, 2), c(10, 1), c(11, 1)], 4, 10);
+    expect(order.map((x) => x.article)).toEqual([9, 8, 10, 11, 4, 5, 0]);
+    // With a page of two, packs 1 and 2 both fill it: the earlier comes first.
+    expect(byFewestPacks([c(0, 1), c(4, 1), c(5, 1), c(8, 1), c(10, 1), c(11, 1)], 4, 2).map((x) => x.article)).toEqual(
+      [4, 5, 8, 10, 11, 0],
+    );
   });
 });
 

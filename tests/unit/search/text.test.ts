@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedEdits, editDistance, findWholeWord, fold, wordsOf } from '../../../src/lib/search/text.ts';
+import { countTokens } from '../../../src/lib/search/query.ts';
 
 describe('fold', () => {
   it('lower-cases, strips accents and straightens quotes and dashes, keeping the length', () => {
@@ -12,6 +13,19 @@ describe('fold', () => {
 
   it('leaves characters alone whose fold would change the length', () => {
     expect(fold('😀 x')).toBe('😀 x');
+  });
+
+  it('folds every UTF-16 code unit alone, to one code unit, whatever stands around it', () => {
+    // Offsets into folded text are offsets into the original: no code unit may grow or shrink,
+    // or fold differently beside others (toLowerCase would turn a final Σ into ς).
+    for (let code = 0; code < 0x10000; code++) {
+      const unit = String.fromCharCode(code);
+      const alone = fold(unit);
+      expect(alone.length, `U+${code.toString(16)}`).toBe(1);
+      if (fold(`AΣ${unit}b`) !== `aσ${alone}b`)
+        expect(fold(`AΣ${unit}b`), `U+${code.toString(16)}`).toBe(`aσ${alone}b`);
+    }
+    expect(fold('ΟΔΥΣΣΕΥΣ `x´')).toBe("οδυσσευσ 'x'");
   });
 });
 
@@ -57,5 +71,20 @@ describe('editDistance', () => {
 describe('allowedEdits', () => {
   it('forgives nothing in short words, one typo up to 7 letters, two from 8', () => {
     expect([3, 4, 7, 8, 12].map(allowedEdits)).toEqual([0, 1, 1, 2, 2]);
+  });
+});
+
+describe('countTokens', () => {
+  it('counts what splitting on whitespace gives, without splitting', () => {
+    for (const text of [
+      '',
+      ' ',
+      'one',
+      ' two  words ',
+      'a\u00a0b\u2003c\u3000d',
+      '“quote,”\n\nnext paragraph',
+      '\t\r\nx\ufeffy',
+    ])
+      expect(countTokens(text), JSON.stringify(text)).toBe(text.split(/\s+/).filter(Boolean).length);
   });
 });
