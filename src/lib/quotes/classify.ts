@@ -260,7 +260,9 @@ class TopicReader {
     if (!m) return undefined;
     for (const re of key === 'strong' ? [m.strong, m.ambiguous, m.paired] : [m.weak]) {
       if (!re) continue;
-      const found = text.replace(CONCESSIVE, (x) => ' '.repeat(x.length)).match(new RegExp(re.source, 'iu'));
+      re.lastIndex = 0; // global (matchersFor): exec from the start, then leave it as count() expects
+      const found = re.exec(text.replace(CONCESSIVE, (x) => ' '.repeat(x.length)));
+      re.lastIndex = 0;
       if (found) return found[0];
     }
     return undefined;

@@ -20,17 +20,28 @@ export function sentenceRanges(masked: string): Array<[number, number]> {
     let end = m.index + m[0].length;
     // a closing mark or bracket right after the stop belongs to the sentence
     while (end < masked.length && /["”’'»“)\]]/.test(masked.charAt(end))) end += 1;
-    const rest = masked.slice(end);
-    if (rest.length > 0 && !/^\s+["“‘'«„([]?[\p{Lu}\p{N}]/u.test(rest)) continue;
+    // (sticky patterns read at `end`, and only the word before the stop is read: no copy of the text's rest)
+    if (end < masked.length && !at(NEXT_SENTENCE, masked, end)) continue;
+    const before = masked.slice(Math.max(0, m.index - 40), m.index);
     // "at 10:30 p.m. Abe spoke first": a clock time ends the sentence before a capitalised word (not a time zone)
-    const clock = /\b[ap]\.m$/i.test(masked.slice(0, m.index)) && !/^\s+(?:[A-Z]{2,4}T|GMT|UTC)\b/.test(rest);
-    if (m[0] === '.' && !clock && isAbbreviation(masked.slice(0, m.index))) continue;
+    const clock = /\b[ap]\.m$/i.test(before) && !at(TIME_ZONE, masked, end);
+    if (m[0] === '.' && !clock && isAbbreviation(before)) continue;
     ranges.push([start, end]);
     start = end;
     while (start < masked.length && /\s/.test(masked.charAt(start))) start += 1;
   }
   if (start < masked.length && masked.slice(start).trim()) ranges.push([start, masked.length]);
   return ranges;
+}
+
+/** What opens a sentence after a stop: space, perhaps an opening mark or bracket, a capital or a digit. */
+const NEXT_SENTENCE = /\s+["“‘'«„([]?[\p{Lu}\p{N}]/uy;
+const TIME_ZONE = /\s+(?:[A-Z]{2,4}T|GMT|UTC)\b/y;
+
+/** Whether a sticky pattern matches `text` at `index`. */
+function at(re: RegExp, text: string, index: number): boolean {
+  re.lastIndex = index;
+  return re.test(text);
 }
 
 export function isAbbreviation(before: string): boolean {

@@ -44,6 +44,8 @@ export interface Mention {
 
 export interface Alias {
   re: RegExp;
+  /** Lower-case text every match holds (one per form): a paragraph holding none is not scanned. */
+  needles?: string[];
   person: Person;
   named: boolean;
   /** A one-word name ("Trump", "Kim"), which another person's full name can end with. */
@@ -75,7 +77,10 @@ const COMPILED = new WeakMap<Person, Alias[]>();
 function compilePerson(person: Person): Alias[] {
   const aliases: Alias[] = [];
   const nameWords = new Set(person.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)));
-  const groups = new Map<string, { flags: string; named: boolean; surname: boolean; bodies: string[] }>();
+  const groups = new Map<
+    string,
+    { flags: string; named: boolean; surname: boolean; bodies: string[]; needles: string[] }
+  >();
   for (const form of new Set([person.name, ...person.aliases])) {
     const body = form
       .trim()
@@ -86,14 +91,21 @@ function compilePerson(person: Person): Alias[] {
     const named = form.split(/\s+/).some((w) => nameWords.has(w));
     const surname = /^\p{Lu}[\p{L}-]*$/u.test(form.trim());
     const key = `${flags} ${named} ${surname}`;
-    const group = groups.get(key) ?? { flags, named, surname, bodies: [] };
+    const group = groups.get(key) ?? { flags, named, surname, bodies: [], needles: [] };
     group.bodies.push(body);
+    // the form's longest run without an apostrophe (which may print straight or curly)
+    group.needles.push(
+      form
+        .toLowerCase()
+        .split(/\s+|['’]/)
+        .reduce((a, b) => (b.length > a.length ? b : a), ''),
+    );
     groups.set(key, group);
   }
-  for (const { flags, named, surname, bodies } of groups.values()) {
+  for (const { flags, named, surname, bodies, needles } of groups.values()) {
     const alternation = bodies.sort((a, b) => b.length - a.length).join('|');
     const re = new RegExp(`(?<![\\p{L}\\p{N}\\-])(?:${alternation})(?![\\p{L}\\p{N}]|-\\p{L})`, flags);
-    aliases.push({ re, person, named, surname });
+    aliases.push({ re, needles: [...new Set(needles)], person, named, surname });
   }
   return aliases;
 }
@@ -134,7 +146,7 @@ export function appositiveAliases(
     const person = ids.size === 1 ? byId.get([...ids][0]!) : undefined;
     if (!person) continue;
     const sample = `the ${core}`;
-    if (known.some((a) => new RegExp(a.re.source, a.re.flags.replace('g', '')).test(sample))) continue;
+    if (known.some((a) => matchesFrom0(a.re, sample))) continue;
     const body = core
       .split(' ')
       .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
@@ -145,9 +157,19 @@ export function appositiveAliases(
   return { aliases: learned, shared };
 }
 
+/** Whether a global pattern matches a text, searched from its start and left ready for the next search. */
+function matchesFrom0(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const hit = re.test(text);
+  re.lastIndex = 0;
+  return hit;
+}
+
 export function findMentions(masked: string, plain: string, aliases: Alias[]): Mention[] {
   const found: Array<Omit<Mention, 'possessive' | 'object' | 'parenthetical'>> = [];
+  const lower = masked.toLowerCase();
   for (const alias of aliases) {
+    if (alias.needles && !alias.needles.some((n) => lower.includes(n))) continue;
     alias.re.lastIndex = 0;
     for (const m of masked.matchAll(alias.re)) {
       if (alias.surname && isOtherPersonsName(masked, m.index!)) continue; // "Duyeon Kim", "Melania Trump"
