@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { confidenceOf, tabulate, type CalibrationTable } from '../lib/quotes/confidence.ts';
+import { confidenceOf, tabulate, type CalibrationTable, type DecisionKind } from '../lib/quotes/confidence.ts';
 import { buildQuoteCorpus } from '../lib/quotes/index.ts';
 import { formatReliability, judgeDecisions, type JudgedDecision } from '../lib/quotes/reliability.ts';
 import { heldOutDirs, readFiveArticles, readLabelledSet, type LabelledSet } from './labelled-sets.ts';
@@ -26,13 +26,15 @@ export function judgeSets(sets: LabelledSet[]): JudgedDecision[] {
   });
 }
 
+/** The calibration table of judged decisions: each kind's records. */
+function tableOf(decisions: JudgedDecision[]): CalibrationTable {
+  const of = (kind: DecisionKind) => tabulate(decisions.filter((d) => d.kind === kind));
+  return { speaker: of('speaker'), topics: of('topics'), statement: of('statement') };
+}
+
 /** The calibration file's content for judged decisions. */
 export function calibrationFile(decisions: JudgedDecision[], sets: string[]): string {
-  const table: CalibrationTable = {
-    speaker: tabulate(decisions.filter((d) => d.kind === 'speaker')),
-    topics: tabulate(decisions.filter((d) => d.kind === 'topics')),
-    statement: tabulate(decisions.filter((d) => d.kind === 'statement')),
-  };
+  const table = tableOf(decisions);
   const about =
     'Written by `npm run calibrate`: per decision kind and evidence key, [decisions, right] on the labelled sets listed. Do not edit by hand.';
   return `${JSON.stringify({ about, sets, table }, null, 1)}\n`;
@@ -53,11 +55,7 @@ if (isMain) {
     for (const weight of [1, 2, 4, 8, 16, 32, 64]) {
       const decisions = perSet.flatMap((mine, i) => {
         const others = perSet.filter((_, j) => j !== i).flat();
-        const table: CalibrationTable = {
-          speaker: tabulate(others.filter((d) => d.kind === 'speaker')),
-          topics: tabulate(others.filter((d) => d.kind === 'topics')),
-          statement: tabulate(others.filter((d) => d.kind === 'statement')),
-        };
+        const table = tableOf(others);
         return mine.map((d) => ({ ...d, confidence: confidenceOf(d.kind, d.evidence, table, weight) }));
       });
       console.log(`\nprior weight ${weight}, each set read with a table made from the ${perSet.length - 1} others:\n`);

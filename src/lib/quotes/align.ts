@@ -268,11 +268,16 @@ function profile(q: PlacedQuote): Profile {
 
 /** Shared content words and their share of the smaller quote's (for measuring thresholds). */
 export function contentOverlap(a: string, b: string): { shared: number; smaller: number; containment: number } {
-  const [x, y] = [profileOfText(a), profileOfText(b)];
-  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  const { shared, smaller } = overlap(profileOfText(a), profileOfText(b));
+  return { shared, smaller, containment: smaller ? shared / smaller : 0 };
+}
+
+/** How many of the smaller set's words the larger holds, and the smaller's size. */
+function overlap(a: Set<string>, b: Set<string>): { shared: number; smaller: number } {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
   for (const t of small) if (large.has(t)) shared += 1;
-  return { shared, smaller: small.size, containment: small.size ? shared / small.size : 0 };
+  return { shared, smaller: small.size };
 }
 
 function profileOfText(text: string): Set<string> {
@@ -286,10 +291,8 @@ function profileOfText(text: string): Set<string> {
 /** The share of the smaller quote's content words the other holds, with at least two shared (different articles, one event). */
 function closeness(x: Profile, y: Profile): number {
   if (x.article === y.article || x.event !== y.event) return 0;
-  const [small, large] = x.content.size <= y.content.size ? [x, y] : [y, x];
-  let shared = 0;
-  for (const t of small.content) if (large.content.has(t)) shared += 1;
-  return shared >= 2 ? shared / small.content.size : 0;
+  const { shared, smaller } = overlap(x.content, y.content);
+  return shared >= 2 ? shared / smaller : 0;
 }
 
 /** How strongly two quotes look like the same utterance (0 = not at all). */
@@ -298,8 +301,7 @@ function matchScore(x: Profile, y: Profile): number {
   if (x.speaker && y.speaker && x.speaker !== y.speaker) return 0;
   const [small, large] = x.content.size <= y.content.size ? [x, y] : [y, x];
   if (small.content.size === 0) return 0;
-  let shared = 0;
-  for (const t of small.content) if (large.content.has(t)) shared += 1;
+  const { shared } = overlap(small.content, large.content);
   if (small.content.size <= SHORT_QUOTE) {
     // a short phrase is weak evidence: only one known speaker's words on both sides make an utterance
     // (North Korea's term "war games" is not Trump's "war games", nor officials' "FFR" anyone's)
