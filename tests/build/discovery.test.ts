@@ -55,6 +55,24 @@ describe('canonical URLs', () => {
   });
 });
 
+describe('the site icon', () => {
+  it.each(inject('builtPages'))(
+    '%s carries it inline: no request for an icon file, not even after the URL changes',
+    (url) => {
+      const icons = $$('head link[rel~="icon"]', page(url));
+      expect(icons).toHaveLength(1);
+      const href = String(icons[0]?.properties.href ?? '');
+      expect(href).toMatch(/^data:image\/svg\+xml,/);
+      const svg = decodeURIComponent(href.slice(href.indexOf(',') + 1));
+      expect(
+        fromHtml(svg, { fragment: true, space: 'svg' }).children.some(
+          (n) => n.type === 'element' && n.tagName === 'svg',
+        ),
+      ).toBe(true);
+    },
+  );
+});
+
 describe('robots.txt', () => {
   it('allows everything and points at the sitemap index under origin and base', () => {
     const robots = read('robots.txt');

@@ -226,25 +226,27 @@ function shardOf(starts: readonly number[], index: number): number {
  * packs when several would do (the packs earlier queries are likeliest to have loaded), and
  * which ones does not depend on what was loaded before.
  */
-export function byFewestPacks(candidates: Candidate[], pack: number, page = PAGE): Candidate[] {
-  const packOf = (c: Candidate) => Math.floor(c.article / pack);
-  candidates.sort((a, b) => b.bound - a.bound || a.article - b.article);
-  // Runs of one bound and one pack, in table order; within each bound, the runs holding most first.
+export function byFewestPacks(candidates: readonly Candidate[], pack: number, page = PAGE): Candidate[] {
+  // Bounds take few values (the best kind of record × how well the words matched): bucket the
+  // candidates by bound, in table order within each, instead of sorting thousands of them.
+  const tiers = new Map<number, Candidate[]>();
+  for (const c of [...candidates].sort((a, b) => a.article - b.article)) {
+    const tier = tiers.get(c.bound);
+    if (tier) tier.push(c);
+    else tiers.set(c.bound, [c]);
+  }
   const out: Candidate[] = [];
-  let group: Candidate[][] = [];
-  const flush = () => {
-    group.sort((a, b) => Math.min(page, b.length) - Math.min(page, a.length)); // stable: table order next
-    for (const run of group) out.push(...run);
-    group = [];
-  };
-  candidates.forEach((c, i) => {
-    const previous = candidates[i - 1];
-    if (previous && previous.bound !== c.bound) flush();
-    const run = group[group.length - 1];
-    if (run && packOf(run[0] as Candidate) === packOf(c)) run.push(c);
-    else group.push([c]);
-  });
-  flush();
+  for (const bound of [...tiers.keys()].sort((a, b) => b - a)) {
+    // Runs of one pack, in table order; the runs holding most first (stable: table order next).
+    const runs: Candidate[][] = [];
+    for (const c of tiers.get(bound) as Candidate[]) {
+      const run = runs[runs.length - 1];
+      if (run && Math.floor((run[0] as Candidate).article / pack) === Math.floor(c.article / pack)) run.push(c);
+      else runs.push([c]);
+    }
+    runs.sort((a, b) => Math.min(page, b.length) - Math.min(page, a.length));
+    for (const run of runs) for (const c of run) out.push(c);
+  }
   return out;
 }
 
