@@ -19,7 +19,7 @@
  */
 import { QUALITY } from './forms.ts';
 import { byCodeUnit, compileQuery } from './match.ts';
-import type { CompiledUnit } from './match.ts';
+import type { CompiledPart, CompiledUnit } from './match.ts';
 import {
   cleanFilters,
   DEFAULT_TUNING,
@@ -43,7 +43,7 @@ const KINDS: RecordKind[] = ['headline', 'heading', 'quote', 'paragraph'];
 /** A posting is (article delta) × KIND_SPAN + kind bits. */
 const KIND_SPAN = 16;
 
-export const SHARDS_FORMAT = 'parallax-search-shards/2';
+export const SHARDS_FORMAT = 'parallax-search-shards/3';
 
 /** search-index.json. */
 export interface SearchManifest {
@@ -52,6 +52,12 @@ export interface SearchManifest {
   words: string[];
   /** Index in `words` of each posting shard's first word, ascending (the first is 0). */
   shards: number[];
+  /**
+   * Indices in `words` of the words nearly every article holds (COMMON_SHARE): a phrase needs
+   * no postings for them ("out of the sky" asks for those of "out" and "sky"), since the
+   * passages searched afterwards must hold the phrase word for word anyway.
+   */
+  common: number[];
   /** Posting shard URL relative to this file; "{n}" is the shard number. */
   postings: string;
   /** Record pack URL relative to this file; "{n}" is the pack number (article index ÷ `pack`). */
@@ -88,6 +94,8 @@ export const PAGE = 10;
 export const SHARD_POSTINGS = 16_000;
 /** Articles per record pack: about 21 kB gzip each. */
 export const PACK_ARTICLES = 16;
+/** Share of the articles a word must be in to be common (SearchManifest.common). */
+export const COMMON_SHARE = 0.9;
 
 /**
  * A record as its pack stores it: without its article (the pack's place in the table says it)
@@ -143,11 +151,19 @@ export function buildSearchShards(data: SearchData, perShard = SHARD_POSTINGS, p
     (shards[shards.length - 1] as PostingShard).lists.push(encoded);
     size += list.size;
   });
+  // Skipping a word's postings spares a request only when there are several shards to ask for.
+  const common =
+    shards.length > 1
+      ? words.flatMap((word, i) =>
+          (postings.get(word) as Map<number, number>).size >= COMMON_SHARE * ids.length ? [i] : [],
+        )
+      : [];
   return {
     manifest: {
       format: SHARDS_FORMAT,
       words,
       shards: starts,
+      common,
       postings: 'search/w/{n}.json',
       records: 'search/r/{n}.json',
       pack,
@@ -173,13 +189,20 @@ interface Requirement {
 /**
  * The compiled query's requirements, or null when it can match nothing (a word matches no
  * indexed word, or a term has no letters or digits). One-letter words are not indexed and so
- * constrain nothing.
+ * constrain nothing; nor do a phrase's `common` words while some other word of it does.
  */
-export function requirementsOf(units: readonly CompiledUnit[]): Requirement[] | null {
+export function requirementsOf(
+  units: readonly CompiledUnit[],
+  common: ReadonlySet<number> = new Set(),
+): Requirement[] | null {
   const requirements: Requirement[] = [];
   for (const [group, unit] of units.entries()) {
     if (!unit.phrase && !unit.parts.length) return null;
-    for (const part of unit.parts) if (part.part.length >= 2) requirements.push({ matches: part.matches, group });
+    const parts = unit.parts.filter((part) => part.part.length >= 2);
+    const isCommon = (part: CompiledPart) =>
+      unit.phrase && part.matches.size === 1 && common.has(part.matches.keys().next().value as number);
+    const telling = parts.filter((part) => !isCommon(part));
+    for (const part of telling.length ? telling : parts) requirements.push({ matches: part.matches, group });
   }
   return requirements.some((r) => r.matches.size === 0) ? null : requirements;
 }
@@ -264,6 +287,7 @@ export class ShardedSearch {
   readonly #manifest: SearchManifest;
   readonly #table: SearchTable;
   readonly #ids: string[];
+  readonly #common: ReadonlySet<number>;
   readonly #loader: ShardLoader;
   readonly #postings = new Map<number, Promise<PostingShard>>();
   readonly #packs = new Map<number, Promise<PackedRecord[][]>>();
@@ -274,6 +298,7 @@ export class ShardedSearch {
     this.#manifest = manifest;
     this.#table = table;
     this.#ids = Object.keys(table.articles);
+    this.#common = new Set(manifest.common);
     this.#loader = loader;
   }
 
@@ -315,7 +340,7 @@ export class ShardedSearch {
   async #candidates(units: readonly CompiledUnit[], filters: SearchFilters): Promise<Candidate[]> {
     const ids = this.#ids;
     const meta = (i: number) => this.#table.articles[ids[i] as string] as SearchArticle;
-    const requirements = requirementsOf(units);
+    const requirements = requirementsOf(units, this.#common);
     if (!requirements) return [];
     const groups = units.length;
     const starts = this.#manifest.shards;
@@ -381,26 +406,31 @@ export class ShardedSearch {
     const words = this.#manifest.words;
     const candidates = await this.#candidates(compileQuery(words, query), clean);
     // Round one: the best `limit` candidates (all of them when that is at most twice as many).
-    // Round two, only if too few of those really match: up to `maxFetch`. Two rounds at most, so
-    // a query whose words co-occur without matching (a phrase in the wrong order) stays bounded.
-    const rounds = [candidates.length <= 2 * limit ? candidates.length : limit, Math.max(maxFetch, limit)];
-    let fetched = 0;
+    // If too few of those really match (a phrase whose words co-occur but not in order), first
+    // the other candidates in the packs already fetched for them, which cost no request; then,
+    // round two, up to `maxFetch` and the other candidates in their packs. Bounded, so such a
+    // query still ends.
+    const { pack } = this.#manifest;
+    const searched = new Set<number>();
     let results: SearchResults = { query, filters: clean, groups: [], passages: 0, similar: [] };
-    for (const round of rounds) {
-      const next = Math.min(candidates.length, round);
-      if (next <= fetched) break;
-      fetched = next;
+    const searchAmong = async (articles: Iterable<number>) => {
+      const before = searched.size;
+      for (const article of articles) searched.add(article);
+      if (searched.size === before) return;
       // searchIndex needs records in table order (its tie-break).
-      const chosen = candidates
-        .slice(0, fetched)
-        .map((c) => c.article)
-        .sort((a, b) => a - b);
+      const chosen = [...searched].sort((a, b) => a - b);
       const records = (await Promise.all(chosen.map((i) => this.#records(i)))).flat();
-      const data: SearchData = { articles: this.#table.articles, records };
-      results = searchIndex(data, input, clean, DEFAULT_TUNING, words);
-      if (results.groups.length >= limit) break;
-    }
-    const complete = fetched >= candidates.length;
+      results = searchIndex({ articles: this.#table.articles, records }, input, clean, DEFAULT_TUNING, words);
+    };
+    const inPacksOf = (chosen: readonly Candidate[]) => {
+      const packs = new Set(chosen.map((c) => Math.floor(c.article / pack)));
+      return candidates.filter((c) => packs.has(Math.floor(c.article / pack))).map((c) => c.article);
+    };
+    const first = candidates.slice(0, candidates.length <= 2 * limit ? candidates.length : limit);
+    await searchAmong(first.map((c) => c.article));
+    if (results.groups.length < limit) await searchAmong(inPacksOf(first));
+    if (results.groups.length < limit) await searchAmong(inPacksOf(candidates.slice(0, Math.max(maxFetch, limit))));
+    const complete = searched.size >= candidates.length;
     return {
       ...results,
       groups: results.groups.slice(0, limit),

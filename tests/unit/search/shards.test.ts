@@ -252,6 +252,49 @@ describe('ShardedSearch', () => {
       expect(results.groups.slice(0, 6).map((g) => g.article)).toEqual(['a00', 'a10', 'a20', 'a30', 'a40', 'a50']);
     });
 
+    it('asks for no postings of the words nearly every article holds, in a phrase with other words', async () => {
+      const shards = buildSearchShards(manyData, 1); // a shard per word
+      const word = (w: string) => shards.manifest.words.indexOf(w);
+      expect(shards.manifest.common).toContain(word('on')); // "spoke on day …" in all 60
+      expect(shards.manifest.common).not.toContain(word('pressure')); // one in three
+      const shardOf = (w: string) => shards.manifest.shards.filter((start) => start <= word(w)).length - 1;
+      const { search, loaded } = sharded(shards);
+      const q = '"maximum pressure on North Korea"';
+      const results = await search.search(q, {}, { limit: 30 });
+      expect(loaded.postings).not.toContain(shardOf('on'));
+      expect(loaded.postings).toContain(shardOf('pressure'));
+      expect(shape(results)).toEqual(shape(searchIndex(manyData, q)));
+      // A phrase of common words only still asks for them.
+      await search.search('"spoke on"', {}, { limit: 30 });
+      expect(loaded.postings).toContain(shardOf('on'));
+    });
+
+    it('when the best candidates do not match, searches the rest of their packs before fetching more', async () => {
+      // 24 articles in packs of 8. The first three hold the phrase's words out of order: they are
+      // the best candidates (equal bounds, table order) and none matches; a03–a07 share their pack.
+      const phrase: SearchSourceArticle[] = Array.from({ length: 24 }, (_, i) => ({
+        id: `b${String(i).padStart(2, '0')}`,
+        title: `Talks, part ${i}`,
+        outlet: { id: 'npr', name: 'NPR' },
+        published: '2017-11-06',
+        event: { id: 'tokyo-2017' },
+        paragraphs: [
+          { id: 'p1', text: i < 3 ? 'The pressure was at its maximum.' : 'He called for maximum pressure.' },
+        ],
+      }));
+      const phraseData = buildSearchRecords({ articles: phrase });
+      const { search, loaded } = sharded(buildSearchShards(phraseData, 50, 8));
+      const results = await search.search('"maximum pressure"', {}, { limit: 3 });
+      expect(results.groups.map((g) => g.article)).toEqual(['b03', 'b04', 'b05']);
+      expect(results.groups.map((g) => g.article)).toEqual(
+        searchIndex(phraseData, '"maximum pressure"')
+          .groups.slice(0, 3)
+          .map((g) => g.article),
+      );
+      expect(loaded.records).toEqual([0]);
+      expect(results.complete).toBe(false);
+    });
+
     it('grows to the full result as the limit grows', async () => {
       const { search } = sharded(buildSearchShards(manyData, 50));
       const all = await search.search('"maximum pressure"', {}, { limit: 100 });
