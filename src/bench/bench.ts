@@ -51,6 +51,7 @@ import type { ArticleText } from '../lib/quotes/types.ts';
 import { serve } from '../cli/serve.ts';
 import { ASTRO_BIN, buildEnv, readBaseContent, ROOT, writeCorpusProject } from '../cli/project-copy.ts';
 import { quoteId } from '../lib/quotes/ids.ts';
+import { FIRST_QUERY, QUERIES, SETTLE_MS } from './queries.ts';
 
 const TIME_BIN = '/usr/bin/time';
 /** node_modules entries a build writes into (caches): the copy gets its own, empty. */
@@ -59,30 +60,6 @@ const PAGEFIND_VERSION = (
   JSON.parse(readFileSync(join(ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }
 ).version;
 const MARK_END = '<!-- bench:end -->';
-
-/** Pause between the first search's results and the latency queries. */
-const SETTLE_MS = 500;
-/** The query typed first on a fresh search page (time to first search). */
-const FIRST_QUERY = 'Abe';
-/** Latency queries: names, phrases, common words, typos, no-match. Fixed, so runs compare. */
-const QUERIES = [
-  'Abe',
-  'Kim Jong Un',
-  'Suga',
-  'Pence',
-  '"maximum pressure"',
-  '"out of the sky"',
-  '"free and open"',
-  'trade deficit',
-  'military equipment',
-  'strategc patience',
-  'Pyongyng',
-  'abductes',
-  'Shinzo Abbe',
-  'zzyzx quorble',
-  '"sky out of the"',
-  'Merkel',
-];
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
