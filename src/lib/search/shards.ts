@@ -1,7 +1,8 @@
 /**
  * Search that scales: the index split so a query downloads only what it needs.
  *
- *   search-index.json     the manifest: every indexed word (sorted) and where the posting shards start
+ *   search-index.json     the manifest: every indexed word (sorted), where the posting shards start,
+ *                         and which words nearly every article holds (a phrase needs no postings for them)
  *   search-records.json   the article table (SearchData.articles): filters, result headings, order
  *   search/w/<n>.json     posting shards: contiguous runs of the sorted vocabulary, each word with
  *                         the articles that hold it and in which kinds of record (headline, quote, paragraph)
