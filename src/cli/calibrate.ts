@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { confidenceOf, tabulate, type CalibrationTable, type DecisionKind } from '../lib/quotes/confidence.ts';
+import { confidenceOf, DECISION_KINDS, tabulate, type CalibrationTable } from '../lib/quotes/confidence.ts';
 import { buildQuoteCorpus } from '../lib/quotes/index.ts';
 import { formatReliability, judgeDecisions, type JudgedDecision } from '../lib/quotes/reliability.ts';
 import { heldOutDirs, readFiveArticles, readLabelledSet, type LabelledSet } from './labelled-sets.ts';
@@ -28,8 +28,9 @@ export function judgeSets(sets: LabelledSet[]): JudgedDecision[] {
 
 /** The calibration table of judged decisions: each kind's records. */
 function tableOf(decisions: JudgedDecision[]): CalibrationTable {
-  const of = (kind: DecisionKind) => tabulate(decisions.filter((d) => d.kind === kind));
-  return { speaker: of('speaker'), topics: of('topics'), statement: of('statement') };
+  return Object.fromEntries(
+    DECISION_KINDS.map((kind) => [kind, tabulate(decisions.filter((d) => d.kind === kind))]),
+  ) as CalibrationTable;
 }
 
 /** The calibration file's content for judged decisions. */

@@ -16,6 +16,13 @@ export function toIsoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The calendar day `days` after `isoDay` (before it when negative). */
+export function addDays(isoDay: string, days: number): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return toIsoDay(date);
+}
+
 /** One formatter for every call: constructing an Intl.DateTimeFormat costs about a millisecond. */
 const LONG_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatDayRange, isCalendarDate, toIsoDay } from '../../src/lib/dates.ts';
+import { addDays, formatDay, formatDayRange, isCalendarDate, toIsoDay } from '../../src/lib/dates.ts';
 
 describe('isCalendarDate', () => {
   it.each(['2017-11-06', '2018-06-07', '2016-02-29', '2020-02-29', '2000-02-29'])('accepts %s', (d) =>
@@ -18,6 +18,15 @@ describe('isCalendarDate', () => {
     '2017-11-06T00:00',
     '',
   ])('rejects %j', (d) => expect(isCalendarDate(d)).toBe(false));
+});
+
+describe('addDays', () => {
+  it('moves across month, year and leap-day boundaries, both ways', () => {
+    expect(addDays('2017-11-06', -7)).toBe('2017-10-30');
+    expect(addDays('2017-12-31', 1)).toBe('2018-01-01');
+    expect(addDays('2020-03-01', -1)).toBe('2020-02-29');
+    expect(addDays('2018-06-07', 0)).toBe('2018-06-07');
+  });
 });
 
 describe('day formatting', () => {

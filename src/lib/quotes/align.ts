@@ -288,16 +288,19 @@ function profileOfText(text: string): Set<string> {
   );
 }
 
-/** The share of the smaller quote's content words the other holds, with at least two shared (different articles, one event). */
+/** Whether two quotes may report one utterance at all: different articles of one event. */
+const comparable = (x: Profile, y: Profile): boolean => x.article !== y.article && x.event === y.event;
+
+/** The share of the smaller quote's content words the other holds, with at least two shared (comparable quotes). */
 function closeness(x: Profile, y: Profile): number {
-  if (x.article === y.article || x.event !== y.event) return 0;
+  if (!comparable(x, y)) return 0;
   const { shared, smaller } = overlap(x.content, y.content);
   return shared >= 2 ? shared / smaller : 0;
 }
 
 /** How strongly two quotes look like the same utterance (0 = not at all). */
 function matchScore(x: Profile, y: Profile): number {
-  if (x.article === y.article || x.event !== y.event) return 0;
+  if (!comparable(x, y)) return 0;
   if (x.speaker && y.speaker && x.speaker !== y.speaker) return 0;
   const [small, large] = x.content.size <= y.content.size ? [x, y] : [y, x];
   if (small.content.size === 0) return 0;

@@ -154,11 +154,12 @@ interface Trace {
   via?: string;
 }
 
-/** Conjunctions opening a clause whose own subject an "and said" later in it goes on with. */
-const SUBORDINATE_AND = /(?<![\p{L}])(?:as|when|while|after|before|because|since|although|though|until|once)\s/giu;
-
+/** Conjunctions that open a subordinate clause with a subject of its own. */
+const SUBORDINATORS = 'as|when|while|after|before|because|since|although|though|until|once';
+/** A subordinate clause's opening, whose own subject an "and said" later in it goes on with. */
+const SUBORDINATE_AND = new RegExp(`(?<![\\p{L}])(?:${SUBORDINATORS})\\s`, 'giu');
 /** A conjunction right before a name: the name opens a clause of its own ("after Abe called"). */
-const SUBORDINATE_BEFORE = /(?<![\p{L}])(?:after|before|as|when|while|because|since|once|until|though|although)\s+$/iu;
+const SUBORDINATE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${SUBORDINATORS})\\s+$`, 'iu');
 
 const PREPOSITION_FIRST =
   /^\s*(?:with|to|about|on|for|of|by|in|at|from|after|before|during|over|through|into)(?![\p{L}])/iu;

@@ -9,9 +9,12 @@
  * it a little, one seen fifty times decides it. An editor's override is certain.
  */
 import calibration from './calibration.json' with { type: 'json' };
+import { isOverridden } from './overrides.ts';
 import type { Evidence } from './types.ts';
 
-export type DecisionKind = 'speaker' | 'topics' | 'statement';
+/** The decisions the engine makes, each with its evidence: a quote's speaker and topics, a statement's grouping. */
+export const DECISION_KINDS = ['speaker', 'topics', 'statement'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 /** Per decision kind, per evidence key: [decisions seen, decisions right]. */
 export type CalibrationTable = Record<DecisionKind, Record<string, [number, number]>>;
@@ -29,7 +32,7 @@ export function confidenceOf(
   weight = PRIOR_WEIGHT,
 ): number {
   if (!evidence) return 0;
-  if (evidence.keys[0] === 'override') return 1;
+  if (isOverridden(evidence)) return 1;
   const records = table[kind] ?? {};
   const [n, right] = records['*'] ?? [0, 0];
   let p = (right + 1) / (n + 2);
@@ -50,7 +53,7 @@ export function tabulate(decisions: Array<{ evidence: Evidence; right: boolean }
     if (right) r[1] += 1;
   };
   for (const d of decisions) {
-    if (d.evidence.keys[0] === 'override') continue;
+    if (isOverridden(d.evidence)) continue;
     add('*', d.right);
     for (const key of d.evidence.keys) add(key, d.right);
   }

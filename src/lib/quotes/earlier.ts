@@ -19,7 +19,8 @@ import { blankParentheticals, sentenceAt, sentenceRanges } from './clauses.ts';
 import { maskQuotes } from './extract.ts';
 import { SPEECH_PARTICIPLES, SPEECH_VERBS } from './lexicon.ts';
 import type { ArticleText, ExtractedQuote, QuoteSpan } from './types.ts';
-import { addDays, dateMentions } from './when.ts';
+import { addDays } from '../dates.ts';
+import { dateMentions } from './when.ts';
 
 /** The engine's answer for one quote, and the words of the article it rests on (for an editor to check). */
 export interface EarlierFinding {

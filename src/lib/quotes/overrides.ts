@@ -10,6 +10,9 @@ export const OVERRIDDEN: Evidence = {
   because: "an editor's override in the article's frontmatter",
 };
 
+/** Whether a decision is an editor's (OVERRIDDEN): certain, never calibrated nor reviewed. */
+export const isOverridden = (evidence: Evidence): boolean => evidence.keys[0] === OVERRIDDEN.keys[0];
+
 /** Whitespace-insensitive form of a quote's text, for matching overrides. */
 export function normalizeText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

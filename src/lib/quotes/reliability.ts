@@ -5,7 +5,9 @@
  * the reliability table (confidence bins against how often the decisions in them were right) and the
  * usefulness curve (how many of the wrong decisions an editor finds reviewing the least confident first).
  */
-import type { DecisionKind } from './confidence.ts';
+import { append } from './collections.ts';
+import { DECISION_KINDS, type DecisionKind } from './confidence.ts';
+import { isOverridden } from './overrides.ts';
 import { sameSpeaker, type GoldQuote } from './evaluate.ts';
 import type { Evidence, Person, Quote, Statement } from './types.ts';
 
@@ -33,10 +35,7 @@ export function judgeDecisions(
   const listed = new Set(people.filter((p) => p.listed !== false).map((p) => p.id));
   const names = new Map(people.map((p) => [p.id, p.name]));
   const byText = new Map<string, GoldQuote[]>();
-  for (const g of gold) {
-    const key = `${g.article}\u0000${g.text}`;
-    byText.set(key, [...(byText.get(key) ?? []), g]);
-  }
+  for (const g of gold) append(byText, `${g.article}\u0000${g.text}`, g);
   const goldOf = new Map<string, GoldQuote>();
   for (const q of corpus.quotes) {
     const g = byText.get(`${q.article}\u0000${q.text}`)?.shift();
@@ -103,8 +102,7 @@ export interface ReliabilityRow {
 
 /** Per decision kind and confidence bin: how many decisions, how many right, and what the engine claimed. */
 export function reliability(decisions: JudgedDecision[]): ReliabilityRow[] {
-  const kinds: DecisionKind[] = ['speaker', 'topics', 'statement'];
-  return kinds.flatMap((kind) =>
+  return DECISION_KINDS.flatMap((kind) =>
     BINS.map((bin) => {
       const inBin = decisions.filter((d) => d.kind === kind && d.confidence >= bin[0] && d.confidence < bin[1]);
       return {
@@ -123,7 +121,7 @@ export function reliability(decisions: JudgedDecision[]): ReliabilityRow[] {
  * (ties in confidence broken against the engine: a tie at the cut counts its errors in proportion).
  */
 export function errorsCaught(decisions: JudgedDecision[], kind: DecisionKind, share: number): number {
-  const mine = decisions.filter((d) => d.kind === kind && d.evidence.keys[0] !== 'override');
+  const mine = decisions.filter((d) => d.kind === kind && !isOverridden(d.evidence));
   const errors = mine.filter((d) => !d.right).length;
   if (errors === 0) return 1;
   const budget = share * mine.length;
@@ -162,7 +160,7 @@ export function formatReliability(decisions: JudgedDecision[]): string {
     '| decision  | wrong / all | ' + shares.map((s) => `caught in least confident ${pct(s)}`).join(' | ') + ' |',
   );
   lines.push(`|-----------|------------:|${shares.map(() => '---:').join('|')}|`);
-  for (const kind of ['speaker', 'topics', 'statement'] as DecisionKind[]) {
+  for (const kind of DECISION_KINDS) {
     const mine = decisions.filter((d) => d.kind === kind);
     const wrong = mine.filter((d) => !d.right).length;
     lines.push(

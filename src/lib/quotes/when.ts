@@ -4,6 +4,7 @@
  * the article's publication day (a reporter dates what has happened from the day they write).
  * Pure: the publication day is an argument, never the clock.
  */
+import { addDays, toIsoDay } from '../dates.ts';
 import { TIME_WORDS } from './lexicon.ts';
 
 /** A span of calendar days, YYYY-MM-DD, both ends included. */
@@ -41,15 +42,7 @@ const WEEKDAY = new RegExp(String.raw`\b(${WEEKDAYS.join('|')})(?:['’]s)?\b`, 
 /** A year on its own: "in 2016", "a 2015 statement" (not a decade: "the 1970s"). */
 const YEAR = /\b((?:19|20)\d\d)\b(?!s|['’]s)/gu;
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d));
-
-/** `iso` moved by `days` (negative: back). */
-export function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return day(date);
-}
 
 /** Every calendar expression of `text` (masked narration), resolved against the publication day. */
 export function dateMentions(text: string, published: string): DateMention[] {
@@ -79,8 +72,8 @@ export function dateMentions(text: string, published: string): DateMention[] {
       start: m.index,
       end: m.index + m[0].length,
       text: m[0],
-      first: day(first),
-      last: day(last),
+      first: toIsoDay(first),
+      last: toIsoDay(last),
       weekday: false,
     });
   }

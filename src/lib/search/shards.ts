@@ -230,6 +230,9 @@ export interface Candidate {
   bound: number;
 }
 
+/** The record pack holding article `index` of the table (packs of `pack` consecutive articles). */
+const packOf = (index: number, pack: number): number => Math.floor(index / pack);
+
 /** Shard holding word `index`: the last shard starting at or before it. */
 function shardOf(starts: readonly number[], index: number): number {
   let lo = 0;
@@ -265,7 +268,7 @@ export function byFewestPacks(candidates: readonly Candidate[], pack: number, pa
     const runs: Candidate[][] = [];
     for (const c of tiers.get(bound) as Candidate[]) {
       const run = runs[runs.length - 1];
-      if (run && Math.floor((run[0] as Candidate).article / pack) === Math.floor(c.article / pack)) run.push(c);
+      if (run && packOf((run[0] as Candidate).article, pack) === packOf(c.article, pack)) run.push(c);
       else runs.push([c]);
     }
     runs.sort((a, b) => Math.min(page, b.length) - Math.min(page, a.length));
@@ -319,7 +322,7 @@ export class ShardedSearch {
     const { pack } = this.#manifest;
     let records = this.#unpacked.get(index);
     if (!records) {
-      const articles = await ShardedSearch.#once(this.#packs, Math.floor(index / pack), this.#loader.records);
+      const articles = await ShardedSearch.#once(this.#packs, packOf(index, pack), this.#loader.records);
       records = this.#unpacked.get(index);
       if (!records) {
         const article = this.#ids[index] as string;
@@ -424,8 +427,8 @@ export class ShardedSearch {
       results = searchIndex({ articles: this.#table.articles, records }, input, clean, DEFAULT_TUNING, words);
     };
     const inPacksOf = (chosen: readonly Candidate[]) => {
-      const packs = new Set(chosen.map((c) => Math.floor(c.article / pack)));
-      return candidates.filter((c) => packs.has(Math.floor(c.article / pack))).map((c) => c.article);
+      const packs = new Set(chosen.map((c) => packOf(c.article, pack)));
+      return candidates.filter((c) => packs.has(packOf(c.article, pack))).map((c) => c.article);
     };
     const first = candidates.slice(0, candidates.length <= 2 * limit ? candidates.length : limit);
     await searchAmong(first.map((c) => c.article));
