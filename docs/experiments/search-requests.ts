@@ -6,14 +6,12 @@
 // record pack (fetch, decode, JSON.parse apart). The same driver runs in Chromium launched bare (no DevTools
 // protocol attached, as a reader's browser) and under Playwright (as the bench drives it), alternating.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
 import { FIRST_QUERY, QUERIES, SETTLE_MS } from '../../src/bench/queries.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../src/cli/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, launchBrowser } from '../../src/cli/chromium.ts';
+import { serve } from '../../src/cli/serve.ts';
 
 const [dist, pagesArg = '3', runsArg = '2'] = process.argv.slice(2);
 if (!dist) throw new Error('usage: search-requests.ts <built dist/> [pages per run] [runs]');
@@ -67,36 +65,23 @@ for (let p = 0; p < ${pages}; p++) latencies.push(...(await protocol()));
 await fetch('/result', { method: 'POST', body: JSON.stringify({ latencies, fetches: await fetches() }) });
 </script>`;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
 let received: (body: string) => void = () => {};
-const server = createServer((request, response) => {
-  const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-  if (path === '/driver.html') {
-    response.writeHead(200, { 'Content-Type': TYPES['.html'] as string, 'Cache-Control': 'no-store' });
-    response.end(driver(Number(pagesArg)));
-  } else if (path === '/result') {
+const server = await serve(dist, {
+  before: (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path === '/driver.html') {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      response.end(driver(Number(pagesArg)));
+      return true;
+    }
+    if (path !== '/result') return false;
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => (response.end(), received(body)));
-  } else {
-    let file = join(dist, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void response.writeHead(404).end();
-    response.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-store',
-    });
-    response.end(readFileSync(file));
-  }
+    return true;
+  },
 });
-await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/driver.html`;
+const url = `${server.url}driver.html`;
 
 interface Result {
   latencies: number[];
@@ -124,11 +109,11 @@ for (let run = 0; run < Number(runsArg); run++) {
   bare.kill();
   rmSync(profile, { recursive: true, force: true });
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   const page = await (await browser.newContext()).newPage();
   const gotToo = result();
   await page.goto(url);
   report('playwright', JSON.parse(await gotToo) as Result);
   await browser.close();
 }
-server.close();
+await server.close();

@@ -4,6 +4,7 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 
@@ -17,6 +18,8 @@ export interface StaticServer {
 export interface ServeOptions {
   /** Path the site is served under, e.g. "/parallax/"; default "/". */
   base?: string;
+  /** Asked first for every request (a measuring page of its own, say); true when it answered. */
+  before?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
 
 const TYPES: Record<string, string> = {
@@ -43,6 +46,7 @@ export function serve(dir: string, options: ServeOptions = {}): Promise<StaticSe
   const root = resolve(dir);
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const server = createServer((request, response) => {
+    if (options.before?.(request, response)) return;
     const send = (status: number, file?: string, headers: Record<string, string> = {}) => {
       response.writeHead(status, {
         'Cache-Control': 'no-store',
