@@ -20,7 +20,7 @@ import { maskQuotes } from './extract.ts';
 import { SPEECH_PARTICIPLES, SPEECH_VERBS } from './lexicon.ts';
 import type { ArticleText, ExtractedQuote, QuoteSpan } from './types.ts';
 import { addDays } from '../dates.ts';
-import { dateMentions } from './when.ts';
+import { dateMentions, MONTHS } from './when.ts';
 
 /** The engine's answer for one quote, and the words of the article it rests on (for an editor to check). */
 export interface EarlierFinding {
@@ -38,13 +38,13 @@ export const EVENT_WINDOW_DAYS = 7;
 const NUMBER = String.raw`(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|many|some|\d+)`;
 const PERIOD = String.raw`(?:days?|nights?|weeks?|months?|years?|decades?)`;
 const SEASON = String.raw`(?:spring|summer|autumn|fall|winter)`;
-const MONTHS = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)`;
+const MONTH = `(?:${MONTHS.join('|')})`;
 const OCCASION = String.raw`(?:interview|letter|speech|address|remarks?|statements?|comments?|tweets?|posts?|op-ed|article|column|conversation|briefing|rally|appearance|visit|meeting|call|testimony|debate|vow|pledge|promise|warning|threat)`;
 
 /** Past times a reporter names relative to the story: each is before the event by what it says. */
 const RELATIVE_PAST = new RegExp(
   [
-    String.raw`\blast\s+(?:year|month|week|decade|${SEASON}|${MONTHS})\b`,
+    String.raw`\blast\s+(?:year|month|week|decade|${SEASON}|${MONTH})\b`,
     String.raw`\b(?:before|ahead\s+of)\s+(?:(?:he|she|they)\s+(?:left|arrived|flew|departed|set\s+off|travell?ed|took\s+office)|(?:the|his|her|their|its)\s+(?:\p{L}+\s+)?(?:visit|trip|tour|summit|talks|meeting|arrival|departure|deployment|ruling|decision|launch|inauguration|election)s?)\b`,
     String.raw`\b(?:the\s+)?(?:year|month|week)\s+before\s+last\b`,
     String.raw`\b${NUMBER}\s+${PERIOD}\s+(?:ago|earlier|before)\b`,

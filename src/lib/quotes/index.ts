@@ -53,12 +53,13 @@ function statementOverrides(
 ): Map<string, 'alone' | { with: string }> {
   const fixed = new Map<string, 'alone' | { with: string }>();
   const byId = new Map(quotes.map((q) => [q.id, q]));
+  const byText = new Map(quotes.map((q) => [`${q.article}\u0000${normalizeText(q.text)}`, q]));
   for (const article of articles) {
     for (const [i, o] of (overridesByArticle[article.id] ?? []).entries()) {
       if (o.statement === undefined) continue;
       const field = `article "${article.id}": field "quotes[${i}].statement"`;
-      const quote = quotes.find((q) => q.article === article.id && normalizeText(q.text) === normalizeText(o.text));
-      if (!quote) throw new Error(`${field.replace('.statement"', '.text"')}: no quotation has the text "${o.text}"`);
+      // analyzeArticle has checked every override's text (overridesByText): it names a quote of the article
+      const quote = byText.get(`${article.id}\u0000${normalizeText(o.text)}`)!;
       if (o.statement === 'alone') {
         fixed.set(quote.id, 'alone');
         continue;

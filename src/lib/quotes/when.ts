@@ -22,7 +22,8 @@ export interface DateMention extends DaySpan {
   weekday: boolean;
 }
 
-const MONTHS = [...TIME_WORDS].slice(7); // January … December, in order
+/** January … December, in order. */
+export const MONTHS = [...TIME_WORDS].slice(7);
 const WEEKDAYS = [...TIME_WORDS].slice(0, 7); // Monday … Sunday
 /** Month names and their abbreviations ("Sept.", "Nov"), lower case, to a month index 0–11. */
 const MONTH_INDEX = new Map<string, number>(

@@ -155,6 +155,9 @@ describe('statements: evidence, confidence and an editor’s grouping', () => {
         'reuters-two': [{ text: 'We will never accept a nuclear North Korea,', statement: 's-reuters-two--q1-1' }],
       }),
     ).toThrow('is not another article\'s quote of event "tokyo-2017"');
+    expect(() => corpusOf([a, b], { 'reuters-two': [{ text: 'Words nobody quoted', statement: 'alone' }] })).toThrow(
+      'article "reuters-two": field "quotes[0].text": no quotation has the text "Words nobody quoted"',
+    );
   });
 });
 
